@@ -1,0 +1,35 @@
+// Validation of a property value that already has the right type: the range
+// of an integer property, the URL rule of a URL property. The sentence is
+// PowerShell's ValidateRange wording; callers prefix it with the parameter.
+
+import type { PropertyMeta } from './properties';
+
+export function isAbsoluteHttpUrl(text: string): boolean {
+  if (/\s/.test(text)) return false;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+}
+
+/** Returns undefined when valid, else the reason (without the parameter name). */
+export function validatePropertyValue(property: PropertyMeta, value: number | string | null): string | undefined {
+  if (property.kind === 'integer') {
+    if (typeof value !== 'number' || !Number.isInteger(value)) return `The argument "${String(value)}" is not an integer.`;
+    if (value > property.max) {
+      return `The ${value} argument is greater than the maximum allowed range of ${property.max}. Supply an argument that is less than or equal to ${property.max} and then try the command again.`;
+    }
+    if (value < property.min) {
+      return `The ${value} argument is less than the minimum allowed range of ${property.min}. Supply an argument that is greater than or equal to ${property.min} and then try the command again.`;
+    }
+    return undefined;
+  }
+  if (value === null || value === '') return undefined;
+  if (typeof value !== 'string' || !isAbsoluteHttpUrl(value)) {
+    return `The argument "${String(value)}" is not an absolute http or https URL. Supply a URL such as https://chat.contoso.com/files, or $null to clear the setting, and then try the command again.`;
+  }
+  return undefined;
+}

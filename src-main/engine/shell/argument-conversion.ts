@@ -1,0 +1,147 @@
+// Converting and validating one argument for one parameter, with the exact
+// texts PowerShell uses for ParameterArgumentTransformationError and
+// ParameterArgumentValidationError. Ranges and URL rules come from the
+// domain metadata attached to the parameter.
+
+import { parseIdentity } from '../domain/identity';
+import { validatePropertyValue } from '../domain/validate';
+import type { Extent } from './ast';
+import type { ParameterDef } from './commands';
+import { ConversionError, toInteger, toPSString } from './convert';
+import { errorRecord, TerminatingError } from './errors';
+import { DOTNET_TYPE } from '../domain/parameters';
+import { PSObject, ScriptBlock, typeNameOf, type Value } from './values';
+
+const DOTNET: Record<string, string> = {
+  ...DOTNET_TYPE,
+  'String[]': 'System.String[]',
+  'Object[]': 'System.Object[]',
+  ScriptBlock: 'System.Management.Automation.ScriptBlock',
+};
+
+export function dotNetTypeName(def: ParameterDef): string {
+  return DOTNET[def.type] ?? `System.${def.type}`;
+}
+
+const ACTION_PREFERENCES = ['SilentlyContinue', 'Stop', 'Continue', 'Inquire', 'Ignore', 'Suspend'];
+
+function transformationError(command: string, def: ParameterDef, message: string, extent: Extent | undefined, errorId = 'CannotConvertArgumentNoMessage'): TerminatingError {
+  return new TerminatingError(
+    errorRecord({
+      message: `Cannot bind parameter '${def.name}'. ${message}`,
+      errorId,
+      category: 'InvalidArgument',
+      exceptionType: 'ParameterBindingException',
+      command,
+      ...(extent ? { extent } : {}),
+    }),
+  );
+}
+
+export function validationError(command: string, def: ParameterDef, message: string, extent: Extent | undefined): TerminatingError {
+  return new TerminatingError(
+    errorRecord({
+      message: `Cannot validate argument on parameter '${def.name}'. ${message}`,
+      errorId: 'ParameterArgumentValidationError',
+      category: 'InvalidData',
+      exceptionType: 'ParameterBindingValidationException',
+      command,
+      ...(extent ? { extent } : {}),
+    }),
+  );
+}
+
+function objectForm(value: Value, target: string): string {
+  const shown = Array.isArray(value) ? typeNameOf(value) : toPSString(value);
+  return `Cannot convert the "${shown}" value of type "${typeNameOf(value)}" to type "${target}".`;
+}
+
+/**
+ * Converts `value` to the parameter's type and validates it; throws a
+ * TerminatingError carrying PowerShell's binding message.
+ */
+export function convertArgument(command: string, def: ParameterDef, value: Value, extent: Extent | undefined): Value {
+  const target = dotNetTypeName(def);
+  switch (def.type) {
+    case 'Int16':
+    case 'Int32':
+    case 'UInt32': {
+      if (Array.isArray(value) && value.length !== 1) throw transformationError(command, def, objectForm(value, target), extent);
+      let n: number;
+      try {
+        n = toInteger(value, def.type);
+      } catch (e) {
+        if (e instanceof ConversionError) throw transformationError(command, def, e.message, extent);
+        throw e;
+      }
+      return validated(command, def, n, extent);
+    }
+    case 'String': {
+      if (value === null) return validated(command, def, null, extent);
+      if (Array.isArray(value) && value.length === 1) value = value[0]!;
+      return validated(command, def, toPSString(value), extent);
+    }
+    case 'String[]':
+      return (Array.isArray(value) ? value : [value]).map((v) => toPSString(v));
+    case 'Object':
+    case 'PSObject':
+      return value;
+    case 'Object[]':
+      return Array.isArray(value) ? value : [value];
+    case 'SwitchParameter': {
+      if (typeof value === 'boolean') return value;
+      if (typeof value === 'number') return value !== 0;
+      if (value === null) return false;
+      throw transformationError(
+        command,
+        def,
+        `Cannot convert value "${typeNameOf(value)}" to type "${target}". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.`,
+        extent,
+      );
+    }
+    case 'ScriptBlock':
+      if (value instanceof ScriptBlock) return value;
+      throw transformationError(command, def, objectForm(value, target), extent);
+    case 'XdsIdentity': {
+      const text = value instanceof PSObject && value.has('Identity') ? toPSString(value.get('Identity')!) : toPSString(Array.isArray(value) && value.length === 1 ? value[0]! : value);
+      if (value === null || text === '') {
+        throw new TerminatingError(
+          errorRecord({
+            message: `Cannot bind argument to parameter '${def.name}' because it is ${value === null ? 'null' : 'an empty string'}.`,
+            errorId: value === null ? 'ParameterArgumentValidationErrorNullNotAllowed' : 'ParameterArgumentValidationErrorEmptyStringNotAllowed',
+            category: 'InvalidData',
+            exceptionType: 'ParameterBindingValidationException',
+            command,
+            ...(extent ? { extent } : {}),
+          }),
+        );
+      }
+      const parsed = parseIdentity(text);
+      if (!parsed.ok) {
+        throw transformationError(command, def, `Cannot convert value "${text}" to type "${target}". Error: "${parsed.message}"`, extent);
+      }
+      return parsed.identity.canonical;
+    }
+    case 'ActionPreference': {
+      const text = toPSString(value);
+      const found = ACTION_PREFERENCES.find((p) => p.toLowerCase() === text.toLowerCase());
+      if (!found || !(def.meta?.values ?? ACTION_PREFERENCES).includes(found)) {
+        throw transformationError(
+          command,
+          def,
+          `Cannot convert value "${text}" to type "${target}". Error: "Unable to match the identifier name ${text} to a valid enumerator name. Specify one of the following enumerator names and try again: ${(def.meta?.values ?? ACTION_PREFERENCES).join(', ')}"`,
+          extent,
+        );
+      }
+      return found;
+    }
+  }
+}
+
+function validated(command: string, def: ParameterDef, value: number | string | null, extent: Extent | undefined): Value {
+  const property = def.meta?.property;
+  if (!property) return value;
+  const problem = validatePropertyValue(property, value);
+  if (problem) throw validationError(command, def, problem, extent);
+  return property.kind === 'url' && value === '' ? null : value;
+}

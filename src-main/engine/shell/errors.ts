@@ -1,0 +1,64 @@
+// PowerShell-style error records, and the exceptions that carry them through
+// the runtime. A record is plain data so it can cross IPC unchanged.
+
+import type { Extent } from './ast';
+
+export type ErrorCategory =
+  | 'InvalidArgument'
+  | 'InvalidOperation'
+  | 'ObjectNotFound'
+  | 'ResourceExists'
+  | 'ParserError'
+  | 'InvalidData'
+  | 'InvalidResult'
+  | 'NotSpecified'
+  | 'WriteError'
+  | 'OperationStopped'
+  | 'PermissionDenied'
+  | 'ResourceUnavailable';
+
+export interface ErrorRecordData {
+  readonly message: string;
+  /** First part of FullyQualifiedErrorId, e.g. NamedParameterNotFound. */
+  readonly errorId: string;
+  readonly category: ErrorCategory;
+  /** .NET exception type name shown in CategoryInfo, e.g. ParameterBindingException. */
+  readonly exceptionType: string;
+  /** Command that raised it ('' for language errors). */
+  readonly command: string;
+  /** Text shown inside the parentheses of CategoryInfo: `target:TargetType`. */
+  readonly target: string;
+  /** Where in the statement source it happened; absent for store-level errors. */
+  readonly extent?: Extent;
+}
+
+/** A terminating error: stops the statement (the script goes on with the next one). */
+export class TerminatingError extends Error {
+  constructor(readonly record: ErrorRecordData) {
+    super(record.message);
+  }
+}
+
+/** `-ErrorAction Stop` turned a non-terminating error into this. */
+export class ActionPreferenceStopError extends TerminatingError {}
+
+export function errorRecord(
+  fields: Pick<ErrorRecordData, 'message' | 'errorId' | 'category'> & Partial<ErrorRecordData>,
+): ErrorRecordData {
+  return {
+    exceptionType: 'RuntimeException',
+    command: '',
+    target: '',
+    ...fields,
+  };
+}
+
+export function bindingError(command: string, errorId: string, message: string, extent: Extent | undefined, exceptionType = 'ParameterBindingException'): TerminatingError {
+  return new TerminatingError(
+    errorRecord({ message, errorId, category: 'InvalidArgument', exceptionType, command, ...(extent ? { extent } : {}) }),
+  );
+}
+
+export function runtimeError(message: string, errorId: string, extent: Extent | undefined, category: ErrorCategory = 'InvalidOperation', exceptionType = 'RuntimeException'): TerminatingError {
+  return new TerminatingError(errorRecord({ message, errorId, category, exceptionType, ...(extent ? { extent } : {}) }));
+}
