@@ -1,0 +1,20 @@
+// Origin comparison that also works for app:// URLs.
+//
+// Node's URL gives custom schemes an opaque origin ("null"), so
+// `new URL(u).origin` cannot be compared for app://; compare scheme and host
+// (which includes the port) instead. Pure: unit-tested under plain Node.
+
+export function isSameOrigin(url: string, trustedOrigin: string): boolean {
+  try {
+    const candidate = new URL(url);
+    const trusted = new URL(trustedOrigin);
+    return (
+      candidate.protocol === trusted.protocol &&
+      candidate.host.toLowerCase() === trusted.host.toLowerCase() &&
+      candidate.username === '' &&
+      candidate.password === ''
+    );
+  } catch {
+    return false;
+  }
+}

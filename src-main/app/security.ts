@@ -1,0 +1,43 @@
+// Process-wide hardening: what any web contents may navigate to, open, attach,
+// download or ask permission for. The answer is almost always "no".
+
+import { app, type Session, type WebContents } from 'electron';
+import { isSameOrigin } from './origin';
+
+/**
+ * Deny every permission request and check. The admin UI needs none; grant one
+ * here, by name and for the trusted origin only, if a feature ever does.
+ */
+export function hardenSession(ses: Session): void {
+  ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.on('will-download', (event) => event.preventDefault());
+}
+
+/**
+ * Guards every web contents the app ever creates (windows, and anything a
+ * later feature adds) from the moment it exists, before it loads anything.
+ * `trustedOrigin` is app://renderer, or the Vite dev server's origin in development.
+ */
+export function guardAllWebContents(trustedOrigin: string): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    // Pages never open windows; links that want a browser go through a vetted
+    // IPC call (shell.openExternal on an allow-list) when one is needed.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+
+    // The UI is a single page; only reloads of our own origin may navigate.
+    contents.on('will-navigate', (event) => {
+      if (!isSameOrigin(event.url, trustedOrigin)) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!isSameOrigin(event.url, trustedOrigin)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => {
+      if (!isSameOrigin(event.url, trustedOrigin)) event.preventDefault();
+    });
+
+    // <webview> is disabled by default (webviewTag: false); refuse it anyway.
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
