@@ -198,11 +198,6 @@ export const COMMON_PARAMETERS: readonly ParameterMeta[] = [
   },
 ];
 
-/** The parameters a configuration cmdlet accepts, in declaration order, common ones last. */
-export function parametersOf(cmdlet: ConfigCmdletName): ParameterMeta[] {
-  return [...PARAMETERS.filter((p) => p.usage[cmdlet] !== undefined), ...COMMON_PARAMETERS];
-}
-
 /** Parameter-set names of a cmdlet; the first is the default. */
 export const PARAMETER_SETS: Readonly<Record<ConfigCmdletName, readonly string[]>> = {
   [NEW]: ['__AllParameterSets'],

@@ -1,0 +1,131 @@
+// A console session: parses a line, runs it statement by statement against
+// the store (one commit per top-level statement), and reports output lines.
+// The window's console, the IPC handlers and the headless shell all use it.
+
+import { CommandRegistry } from './cmdlets/registry';
+import { SessionOutput } from './session-output';
+import type { Host, OutputLine } from './shell/commands';
+import { errorRecord, TerminatingError, type ErrorRecordData } from './shell/errors';
+import { parse } from './shell/parse';
+import { Interpreter } from './shell/runtime/interpreter';
+import type { ConfigRepository } from './store/types';
+
+export interface ExecuteResult {
+  readonly lines: OutputLine[];
+  /** $? after the last statement: the headless shell's exit code is 0 when true. */
+  readonly success: boolean;
+  /** The input ended too early (open brace, quote, trailing pipe): the console may ask for more. */
+  readonly incomplete: boolean;
+}
+
+export interface SessionOptions {
+  readonly repo: ConfigRepository;
+  readonly host?: Host;
+  /** Called for each line as soon as it is produced (the CLI prints as it goes). */
+  readonly onLine?: (line: OutputLine) => void;
+  readonly registry?: CommandRegistry;
+}
+
+export const NON_INTERACTIVE: Host = { interactive: false, readLine: async () => null };
+
+/** Largest input accepted in one execute call. */
+export const MAX_INPUT_LENGTH = 1_000_000;
+
+export class Session {
+  readonly registry: CommandRegistry;
+  private readonly interp: Interpreter;
+  private readonly historyList: { id: number; commandLine: string }[] = [];
+  private lines: OutputLine[] = [];
+  private readonly output: SessionOutput;
+  private running = false;
+
+  constructor(private readonly options: SessionOptions) {
+    this.registry = options.registry ?? new CommandRegistry();
+    this.output = new SessionOutput((line) => {
+      this.lines.push(line);
+      options.onLine?.(line);
+    });
+    this.interp = new Interpreter(this.registry, options.repo, options.host ?? NON_INTERACTIVE, this.output, () => this.historyList);
+  }
+
+  get repo(): ConfigRepository {
+    return this.options.repo;
+  }
+
+  get history(): readonly { id: number; commandLine: string }[] {
+    return this.historyList;
+  }
+
+  set host(host: Host) {
+    this.interp.host = host;
+  }
+
+  async execute(source: string): Promise<ExecuteResult> {
+    if (this.running) throw new Error('A command is already running in this session.');
+    this.running = true;
+    this.lines = [];
+    try {
+      return await this.run(source);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private fail(record: ErrorRecordData): void {
+    this.interp.recordError(record);
+  }
+
+  private async run(source: string): Promise<ExecuteResult> {
+    this.output.source = source;
+    this.interp.source = source;
+    if (source.length > MAX_INPUT_LENGTH) {
+      this.fail(errorRecord({ message: `The input is too long (${source.length} characters; the limit is ${MAX_INPUT_LENGTH}).`, errorId: 'InputTooLong', category: 'InvalidArgument' }));
+      return this.result(false, false);
+    }
+    if (source.trim() !== '') this.historyList.push({ id: this.historyList.length + 1, commandLine: source });
+    const parsed = parse(source);
+    if (!parsed.ok) {
+      for (const e of parsed.errors) {
+        this.fail(errorRecord({ message: e.message, errorId: e.id, category: 'ParserError', exceptionType: 'ParseException', extent: e.extent }));
+      }
+      this.interp.variables.lastSuccess = false;
+      return this.result(false, parsed.errors.every((e) => e.incomplete));
+    }
+    for (const statement of parsed.script.statements) await this.runTopLevel(statement);
+    return this.result(this.interp.variables.lastSuccess, false);
+  }
+
+  private async runTopLevel(statement: Parameters<Interpreter['runStatement']>[0]): Promise<void> {
+    const interp = this.interp;
+    interp.statementFailed = false;
+    for (const w of this.repo.refresh()) this.output.line({ kind: 'warning', text: `WARNING: ${w.message}` });
+    try {
+      await interp.runStatement(statement, async (v) => this.output.object(v));
+    } catch (e) {
+      if (e instanceof TerminatingError) this.fail(e.record);
+      else this.fail(errorRecord({ message: `Internal error: ${(e as Error)?.message ?? String(e)}`, errorId: 'InternalError', category: 'NotSpecified', extent: statement.extent }));
+    }
+    this.commit();
+    this.output.flush();
+    interp.variables.lastSuccess = !interp.statementFailed;
+  }
+
+  /** One atomic write for everything the statement changed. */
+  private commit(): void {
+    try {
+      const result = this.repo.commit();
+      for (const w of result.warnings) this.output.line({ kind: 'warning', text: `WARNING: ${w.message}` });
+      for (const c of result.conflicts) {
+        this.fail(errorRecord({ message: c.message, errorId: 'ConcurrentChange', category: 'WriteError', exceptionType: 'InvalidOperationException', target: `${c.identity}:XdsIdentity` }));
+      }
+    } catch (e) {
+      this.repo.rollback();
+      this.fail(errorRecord({ message: (e as Error).message, errorId: 'StoreWriteFailed', category: 'WriteError', exceptionType: 'IOException' }));
+    }
+  }
+
+  private result(success: boolean, incomplete: boolean): ExecuteResult {
+    this.output.flush();
+    return { lines: this.lines, success, incomplete };
+  }
+}

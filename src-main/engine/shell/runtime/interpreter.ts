@@ -1,0 +1,284 @@
+// The evaluator: statements and expressions of the AST. Pipelines of
+// commands are delegated to pipeline.ts; everything here is PowerShell's
+// expression semantics (member enumeration, left-operand conversion, …).
+
+import type { AssignmentAst, ExpressionAst, Extent, ScriptAst, StatementAst } from '../ast';
+import type { CommandDef, Host, OutputLine } from '../commands';
+import { ConversionError, toPSString } from '../convert';
+import { errorRecord, runtimeError, TerminatingError, type ErrorRecordData } from '../errors';
+import { getProperty } from '../members';
+import { arithmetic, compare, logical, OperatorError, parseComparison } from '../operators';
+import { collapse, enumerate, Hashtable, PSObject, ScriptBlock, type Value } from '../values';
+import type { ConfigRepository } from '../../store/types';
+import { ErrorRecordObject } from './error-object';
+import { invokeMethod, MethodError } from './methods';
+import { runPipeline } from './pipeline';
+import { Variables } from './scope';
+
+export type Emit = (value: Value) => Promise<void>;
+
+/** Where statement output goes: objects to Out-Default, the rest as lines. */
+export interface OutputSink {
+  object(value: Value): void;
+  line(line: OutputLine): void;
+}
+
+export interface CommandLookup {
+  find(name: string): CommandDef | undefined;
+  all(): readonly CommandDef[];
+  aliases(): ReadonlyMap<string, string>;
+}
+
+export const MAX_DEPTH = 100;
+const MAX_ERRORS_KEPT = 256;
+
+export class Interpreter {
+  readonly variables = new Variables();
+  private depth = 0;
+  /** True once an error was written in the current top-level statement. */
+  statementFailed = false;
+  private errors: ErrorRecordObject[] = [];
+  source = '';
+
+  constructor(
+    readonly commands: CommandLookup,
+    readonly repo: ConfigRepository,
+    public host: Host,
+    public sink: OutputSink,
+    readonly history: () => readonly { id: number; commandLine: string }[],
+  ) {
+    this.variables.set('Error', []);
+  }
+
+  /** Writes an error record (display, $Error); `show` false for -ErrorAction SilentlyContinue. */
+  recordError(record: ErrorRecordData, show = true): ErrorRecordObject {
+    const obj = new ErrorRecordObject(record, this.source);
+    this.errors.unshift(obj);
+    if (this.errors.length > MAX_ERRORS_KEPT) this.errors.length = MAX_ERRORS_KEPT;
+    this.variables.set('Error', [...this.errors]);
+    this.statementFailed = true;
+    if (show) this.sink.line({ kind: 'error', text: '', record });
+    return obj;
+  }
+
+  /** Runs statements, each with statement-level error handling (errors do not stop the script). */
+  async runStatements(statements: readonly StatementAst[], emit: Emit): Promise<void> {
+    for (const statement of statements) {
+      try {
+        await this.runStatement(statement, emit);
+      } catch (e) {
+        if (!(e instanceof TerminatingError) || this.depth === 0) throw e;
+        this.recordError(e.record);
+      }
+    }
+  }
+
+  async runStatement(statement: StatementAst, emit: Emit): Promise<void> {
+    if (statement.type === 'Assignment') return this.assign(statement);
+    const only = statement.elements.length === 1 ? statement.elements[0]! : undefined;
+    if (only?.type === 'CommandExpression') {
+      const value = await this.evaluate(only.expression);
+      for (const item of enumerate(value)) await emit(item);
+      return;
+    }
+    await runPipeline(this, statement, emit);
+  }
+
+  /** Runs a statement and collects its output (sub-expressions, assignment right sides). */
+  async collect(statements: readonly StatementAst[]): Promise<Value[]> {
+    const out: Value[] = [];
+    await this.nested(() => this.runStatements(statements, async (v) => void out.push(v)));
+    return out;
+  }
+
+  /** Runs a scriptblock with $_ bound to `input` (Where-Object, ForEach-Object). */
+  async invokeBlock(block: ScriptBlock, input: Value, args: readonly Value[] = []): Promise<Value[]> {
+    const saved = this.variables.current;
+    const savedArgs = this.variables.get('args');
+    this.variables.current = input;
+    this.variables.set('args', [...args]);
+    try {
+      return await this.collect((block.ast.body as ScriptAst).statements);
+    } finally {
+      this.variables.current = saved;
+      this.variables.set('args', savedArgs);
+    }
+  }
+
+  private async nested<T>(run: () => Promise<T>): Promise<T> {
+    if (this.depth >= MAX_DEPTH) {
+      throw runtimeError('The script failed due to call depth overflow.', 'CallDepthOverflow', undefined, 'InvalidOperation', 'ScriptCallDepthException');
+    }
+    this.depth++;
+    try {
+      return await run();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private async valueOfStatement(statement: StatementAst): Promise<Value> {
+    // A lone expression keeps its shape ($x = @() is an empty array, not $null).
+    if (statement.type === 'Pipeline' && statement.elements.length === 1 && statement.elements[0]!.type === 'CommandExpression') {
+      return this.evaluate(statement.elements[0].expression);
+    }
+    if (statement.type === 'Assignment') {
+      await this.assign(statement);
+      return this.evaluate(statement.target);
+    }
+    return collapse(await this.collect([statement]));
+  }
+
+  private async assign(a: AssignmentAst): Promise<void> {
+    let value = await this.valueOfStatement(a.value);
+    if (a.operator !== '=') {
+      const current = await this.evaluate(a.target);
+      value = this.operate(() => arithmetic(a.operator[0]!, current, value), a.extent);
+    }
+    const target = a.target;
+    if (target.type === 'Variable') {
+      this.variables.set(target.name, value, target.extent);
+      return;
+    }
+    const obj = await this.evaluate(target.target);
+    if (target.type === 'Member') {
+      const name = typeof target.member === 'string' ? target.member : toPSString(await this.evaluate(target.member));
+      this.setMember(obj, name, value, target.extent);
+      return;
+    }
+    const index = await this.evaluate(target.index);
+    if (Array.isArray(obj)) {
+      const i = this.operate(() => Number(index), target.extent);
+      const at = i < 0 ? obj.length + i : i;
+      if (!Number.isInteger(at) || at < 0 || at >= obj.length) {
+        throw runtimeError('Index was outside the bounds of the array.', 'IndexOutOfRange', target.extent, 'InvalidOperation', 'IndexOutOfRangeException');
+      }
+      obj[at] = value;
+    } else if (obj instanceof Hashtable) {
+      obj.set(index, value);
+    } else {
+      throw runtimeError(`Unable to index into an object of type ${obj === null ? 'null' : typeof obj}.`, 'CannotIndex', target.extent);
+    }
+  }
+
+  private setMember(obj: Value, name: string, value: Value, extent: Extent): void {
+    if (obj instanceof Hashtable) return obj.set(name, value);
+    if (obj instanceof PSObject && obj.has(name)) {
+      try {
+        obj.set(name, value);
+      } catch (e) {
+        throw runtimeError((e as Error).message, 'ExceptionWhenSetting', extent, 'NotSpecified', 'SetValueInvocationException');
+      }
+      return;
+    }
+    throw runtimeError(
+      `The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`,
+      'PropertyAssignmentException',
+      extent,
+      'InvalidOperation',
+    );
+  }
+
+  private operate<T>(run: () => T, extent: Extent): T {
+    try {
+      return run();
+    } catch (e) {
+      if (e instanceof OperatorError || e instanceof MethodError || e instanceof ConversionError) {
+        throw new TerminatingError(
+          errorRecord({ message: e.message, errorId: e instanceof OperatorError ? e.errorId : 'RuntimeException', category: 'InvalidOperation', extent }),
+        );
+      }
+      throw e;
+    }
+  }
+
+  async evaluate(expr: ExpressionAst): Promise<Value> {
+    switch (expr.type) {
+      case 'Constant':
+      case 'StringConstant':
+        return expr.value;
+      case 'ExpandableString': {
+        let text = '';
+        for (const part of expr.parts) {
+          if (typeof part === 'string') text += part;
+          else if (part.type === 'Variable') text += toPSString(this.variables.get(part.name));
+          else text += toPSString(collapse(await this.collect(part.statements)));
+        }
+        return text;
+      }
+      case 'Variable':
+        return this.variables.get(expr.name);
+      case 'Member': {
+        const target = await this.evaluate(expr.target);
+        const name = typeof expr.member === 'string' ? expr.member : toPSString(await this.evaluate(expr.member));
+        return getProperty(target, name);
+      }
+      case 'InvokeMember': {
+        const target = await this.evaluate(expr.target);
+        const args: Value[] = [];
+        for (const a of expr.args) args.push(await this.evaluate(a));
+        return this.operate(() => invokeMethod(target, expr.member, args), expr.extent);
+      }
+      case 'Index':
+        return this.index(await this.evaluate(expr.target), await this.evaluate(expr.index), expr.extent);
+      case 'Binary':
+        return this.binary(expr.operator, expr.left, expr.right, expr.operatorExtent);
+      case 'Unary': {
+        const v = await this.evaluate(expr.operand);
+        const op = expr.operator.toLowerCase();
+        if (op === '-not' || op === '!') return !logical('-or', v, () => false);
+        if (op === ',') return [v];
+        return this.operate(() => arithmetic(op === '-' ? '*' : '+', op === '-' ? -1 : 0, v), expr.extent) as Value;
+      }
+      case 'ArrayLiteral': {
+        const out: Value[] = [];
+        for (const e of expr.elements) out.push(await this.evaluate(e));
+        return out;
+      }
+      case 'ArrayExpression':
+        return this.collect(expr.statements);
+      case 'SubExpression':
+        return collapse(await this.collect(expr.statements));
+      case 'Paren':
+        return this.nested(() => this.valueOfStatement(expr.statement));
+      case 'Hashtable': {
+        const table = new Hashtable();
+        for (const entry of expr.entries) {
+          table.set(await this.evaluate(entry.key), await this.nested(() => this.valueOfStatement(entry.value)));
+        }
+        return table;
+      }
+      case 'ScriptBlock':
+        return new ScriptBlock(expr);
+    }
+  }
+
+  private index(target: Value, index: Value, extent: Extent): Value {
+    if (target === null) throw runtimeError('Cannot index into a null array.', 'NullArray', extent);
+    if (Array.isArray(index)) return index.map((i) => this.index(target, i, extent));
+    if (target instanceof Hashtable) return target.get(index) ?? null;
+    const list = typeof target === 'string' ? [...target] : Array.isArray(target) ? target : [target];
+    const n = this.operate(() => Number(arithmetic('+', 0, index)), extent);
+    const at = n < 0 ? list.length + n : n;
+    return Number.isInteger(at) && at >= 0 && at < list.length ? list[at]! : null;
+  }
+
+  private async binary(op: string, leftExpr: ExpressionAst, rightExpr: ExpressionAst, extent: Extent): Promise<Value> {
+    const left = await this.evaluate(leftExpr);
+    if (op === '-and' || op === '-or' || op === '-xor') {
+      // Short-circuit: the right side is only evaluated when it matters.
+      const l = logical('-or', left, () => false);
+      if (op === '-and' && !l) return false;
+      if (op === '-or' && l) return true;
+      const right = await this.evaluate(rightExpr);
+      return logical(op, left, () => right);
+    }
+    const right = await this.evaluate(rightExpr);
+    if (parseComparison(op)) {
+      return this.operate(() => compare(op, left, right, { setMatches: (m) => this.variables.set('Matches', m) }), extent);
+    }
+    return this.operate(() => arithmetic(op, left, right), extent);
+  }
+}
+
+export type { ErrorRecordData };

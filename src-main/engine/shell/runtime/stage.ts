@@ -1,0 +1,242 @@
+// One command in a running pipeline: its bound command line, its processor,
+// and the CommandContext it sees (errors with -ErrorAction, warnings,
+// -Verbose, -WhatIf / -Confirm / -Force, -OutVariable / -ErrorVariable).
+
+import type { CommandAst, Extent } from '../ast';
+import { bindPipelineItem, INPUT_NOT_BOUND, missingMandatory, missingMandatoryError, resolveSet, type BindState } from '../binder';
+import { convertArgument } from '../argument-conversion';
+import type { CommandContext, CommandDef, CommandProcessor } from '../commands';
+import { ActionPreferenceStopError, errorRecord, TerminatingError, type ErrorRecordData } from '../errors';
+import { toPSString } from '../convert';
+import type { Value } from '../values';
+import type { Emit, Interpreter } from './interpreter';
+
+const CONFIRM_CHOICES = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (default is "Y"): ';
+const CONFIRM_HELP = [
+  'Y - Continue with only the next step of the operation.',
+  'A - Continue with all the steps of the operation.',
+  'N - Skip this operation and proceed with the next operation.',
+  'L - Skip this operation and all subsequent operations.',
+];
+
+export class Stage {
+  downstream: Emit = async () => {};
+  private readonly processor: CommandProcessor;
+  private readonly ctx: CommandContext;
+  /** "Yes to All" / "No to All" answered for this invocation. */
+  private confirmAll: boolean | undefined;
+  private readonly outVariable: Value[] = [];
+  private readonly errorVariable: Value[] = [];
+
+  constructor(
+    private readonly interp: Interpreter,
+    readonly cmd: CommandDef,
+    readonly ast: CommandAst,
+    private readonly state: BindState,
+  ) {
+    this.ctx = this.makeContext();
+    this.processor = cmd.create(this.ctx);
+  }
+
+  private pref(name: string): Value | undefined {
+    return this.state.bound.get(name);
+  }
+
+  private makeContext(): CommandContext {
+    const interp = this.interp;
+    return {
+      commandName: this.cmd.name,
+      extent: this.ast.extent,
+      repo: interp.repo,
+      session: {
+        commands: () => interp.commands.all(),
+        findCommand: (name) => interp.commands.find(name),
+        aliases: () => interp.commands.aliases(),
+        history: () => interp.history(),
+      },
+      emit: async (value) => {
+        if (this.pref('OutVariable') !== undefined) this.outVariable.push(value);
+        await this.downstream(value);
+      },
+      writeError: async (partial) => this.writeError({ ...partial, command: this.cmd.name, extent: partial.extent ?? this.ast.extent }),
+      writeWarning: async (text) => {
+        const action = this.pref('WarningAction');
+        if (action === 'SilentlyContinue' || action === 'Ignore') return;
+        interp.sink.line({ kind: 'warning', text: `WARNING: ${text}` });
+        if (action === 'Stop') {
+          throw new ActionPreferenceStopError(
+            errorRecord({
+              message: `The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: ${text}`,
+              errorId: 'ActionPreferenceStop',
+              category: 'OperationStopped',
+              exceptionType: 'ActionPreferenceStopException',
+              command: this.cmd.name,
+              extent: this.ast.extent,
+            }),
+          );
+        }
+      },
+      writeVerbose: async (text) => {
+        if (this.pref('Verbose') === true) interp.sink.line({ kind: 'verbose', text: `VERBOSE: ${text}` });
+      },
+      writeWhatIf: (text) => interp.sink.line({ kind: 'whatif', text }),
+      clearHost: () => interp.sink.line({ kind: 'clear', text: '' }),
+      shouldProcess: (target, action) => this.shouldProcess(target, action ?? this.cmd.name),
+      invoke: (block, input, args) => interp.invokeBlock(block, input, args),
+    };
+  }
+
+  private async writeError(record: ErrorRecordData): Promise<void> {
+    const action = this.pref('ErrorAction');
+    if (action === 'Stop') throw new ActionPreferenceStopError(record);
+    if (action === 'Ignore') return;
+    const obj = this.interp.recordError(record, action !== 'SilentlyContinue');
+    if (this.pref('ErrorVariable') !== undefined) this.errorVariable.push(obj);
+  }
+
+  private async shouldProcess(target: string, action: string): Promise<boolean> {
+    const message = `Performing the operation "${action}" on target "${target}".`;
+    if (this.pref('WhatIf') === true) {
+      this.ctx.writeWhatIf(`What if: ${message}`);
+      return false;
+    }
+    if (this.pref('Confirm') === true && this.pref('Force') !== true) {
+      if (this.confirmAll !== undefined) return this.confirmAll;
+      const answer = await this.askConfirmation(message);
+      if (answer === 'A' || answer === 'L') this.confirmAll = answer === 'A';
+      if (answer === 'N' || answer === 'L') return false;
+    }
+    await this.ctx.writeVerbose(message);
+    return true;
+  }
+
+  private async askConfirmation(message: string): Promise<'Y' | 'A' | 'N' | 'L'> {
+    const host = this.interp.host;
+    if (!host.interactive) {
+      throw new TerminatingError(
+        errorRecord({
+          message:
+            'This shell is not interactive, so it cannot ask for confirmation. Run the command in an interactive session, or add -Confirm:$false or -Force to go ahead without asking.',
+          errorId: 'HostNotInteractive',
+          category: 'InvalidOperation',
+          exceptionType: 'HostException',
+          command: this.cmd.name,
+          extent: this.ast.extent,
+        }),
+      );
+    }
+    for (const text of ['', 'Confirm', 'Are you sure you want to perform this action?', message]) {
+      this.interp.sink.line({ kind: 'prompt', text });
+    }
+    for (;;) {
+      const reply = await host.readLine(CONFIRM_CHOICES);
+      if (reply === null) {
+        throw new TerminatingError(
+          errorRecord({
+            message: 'No answer was given to the confirmation prompt; the operation was not performed.',
+            errorId: 'ConfirmationNotAnswered',
+            category: 'OperationStopped',
+            exceptionType: 'HostException',
+            command: this.cmd.name,
+            extent: this.ast.extent,
+          }),
+        );
+      }
+      const choice = reply.trim().toUpperCase();
+      if (choice === '' || choice === 'Y' || choice === 'YES') return 'Y';
+      if (choice === 'A' || choice === 'N' || choice === 'L') return choice;
+      if (choice === '?') for (const text of CONFIRM_HELP) this.interp.sink.line({ kind: 'prompt', text });
+    }
+  }
+
+  /** Adds the command name and position to errors raised without them. */
+  private attribute(e: unknown): unknown {
+    if (e instanceof TerminatingError && (!e.record.command || !e.record.extent)) {
+      const record = { ...e.record, command: e.record.command || this.cmd.name, extent: e.record.extent ?? this.ast.extent };
+      return e instanceof ActionPreferenceStopError ? new ActionPreferenceStopError(record) : new TerminatingError(record);
+    }
+    return e;
+  }
+
+  private async guarded(run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (e) {
+      throw this.attribute(e);
+    }
+  }
+
+  begin(): Promise<void> {
+    return this.guarded(async () => this.processor.begin?.(this.state.bound));
+  }
+
+  end(): Promise<void> {
+    return this.guarded(async () => {
+      await this.processor.end?.();
+      this.publishVariables();
+    });
+  }
+
+  private publishVariables(): void {
+    const out = this.pref('OutVariable');
+    if (typeof out === 'string') this.interp.variables.set(out, this.outVariable);
+    const err = this.pref('ErrorVariable');
+    if (typeof err === 'string') {
+      const append = err.startsWith('+');
+      const name = append ? err.slice(1) : err;
+      const previous = append ? this.interp.variables.get(name) : [];
+      this.interp.variables.set(name, [...(Array.isArray(previous) ? previous : previous === null ? [] : [previous]), ...this.errorVariable]);
+    }
+  }
+
+  /** The command is first in its pipeline: process runs once, with no input. */
+  runFirst(): Promise<void> {
+    return this.guarded(async () => {
+      const set = resolveSet(this.cmd, this.state, this.ast.extent);
+      const missing = missingMandatory(this.cmd, this.state, set);
+      if (missing.length > 0) await this.promptForMandatory(missing);
+      await this.processor.process(this.state.bound, undefined);
+    });
+  }
+
+  private async promptForMandatory(missing: ReturnType<typeof missingMandatory>): Promise<void> {
+    const host = this.interp.host;
+    if (!host.interactive) throw missingMandatoryError(this.cmd, missing, this.ast.extent);
+    this.interp.sink.line({ kind: 'prompt', text: `cmdlet ${this.cmd.name} at command pipeline position 1` });
+    this.interp.sink.line({ kind: 'prompt', text: 'Supply values for the following parameters:' });
+    for (const def of missing) {
+      const reply = await host.readLine(`${def.name}: `);
+      if (reply === null) throw missingMandatoryError(this.cmd, missing, this.ast.extent);
+      this.state.bound.set(def.name, convertArgument(this.cmd.name, def, reply, this.ast.extent));
+    }
+  }
+
+  /** One pipeline item: bind it, resolve the set, then process. Binding problems are per-item errors. */
+  receive(item: Value): Promise<void> {
+    return this.guarded(async () => {
+      let state: BindState | undefined;
+      let set: string;
+      try {
+        state = bindPipelineItem(this.cmd, this.state, item);
+        if (!state) {
+          return this.ctx.writeError({
+            message: INPUT_NOT_BOUND,
+            errorId: 'InputObjectNotBound',
+            category: 'InvalidArgument',
+            exceptionType: 'ParameterBindingException',
+            target: `${toPSString(item)}:PSObject`,
+          });
+        }
+        set = resolveSet(this.cmd, state, this.ast.extent);
+        const missing = missingMandatory(this.cmd, state, set);
+        if (missing.length > 0) throw missingMandatoryError(this.cmd, missing, this.ast.extent);
+      } catch (e) {
+        if (e instanceof TerminatingError && !(e instanceof ActionPreferenceStopError)) return this.writeError({ ...e.record, command: this.cmd.name, extent: e.record.extent ?? this.ast.extent });
+        throw e;
+      }
+      await this.processor.process(state.bound, { value: item });
+    });
+  }
+}
+
+export type { Extent };
