@@ -1,0 +1,122 @@
+// `npm run bench`: speed figures, each against a baseline measured in the same
+// run, printed as `<name>: <median> ms (<ratio>x <baseline>)`.
+//   get-10k           Get-CsPersistentChatConfiguration over 10,000 collections
+//                     (a running session: refresh check, objects, formatting)
+//                     vs reading and parsing the store file once.
+//   set-pipeline-10k  Get-… | Set-… -DefaultChatHistory 100 over 10,000 collections
+//                     (one commit) vs read + parse + serialize + atomic write.
+//   shell-cold-start  the built headless shell running Get-… -Identity global,
+//                     process start to exit, vs `node -e 0`.
+// Targets (from the issue): ratios ≤ 2, ≤ 3 and ≤ 3. Not a test: it never fails.
+
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildCli, cliBundleIsStale, CLI_BUNDLE } from './build-cli.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-bench-'));
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+async function loadEngine() {
+  const out = path.join(work, 'engine.mjs');
+  await build({
+    entryPoints: [path.join(root, 'src-main', 'engine', 'index.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  return import(pathToFileURL(out).href);
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function time(fn, runs = RUNS) {
+  await fn(); // warm-up
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+function report(name, ms, baseMs, baseName) {
+  console.log(`${name}: ${ms.toFixed(1)} ms (${(ms / baseMs).toFixed(2)}x ${baseName})`);
+}
+
+function makeStore(engine, dir, count) {
+  fs.mkdirSync(dir, { recursive: true });
+  const defaults = engine.defaultValues();
+  const collections = { Global: { Identity: 'Global', ...defaults } };
+  for (let i = 0; i < count; i++) {
+    const id = i % 2 ? `site:Site${String(i).padStart(5, '0')}` : `service:PersistentChatServer:pool${i}.contoso.com`;
+    collections[id] = { Identity: id, ...defaults, DefaultChatHistory: 1 + (i % 500) };
+  }
+  const file = path.join(dir, 'config.json');
+  fs.writeFileSync(file, JSON.stringify({ schemaVersion: 1, collections }, null, '\t'), { mode: 0o600 });
+  return file;
+}
+
+function atomicWrite(file, text) {
+  const tmp = `${file}.tmp-${process.pid}`;
+  const fd = fs.openSync(tmp, 'w', 0o600);
+  fs.writeSync(fd, text);
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  fs.renameSync(tmp, file);
+}
+
+const engine = await loadEngine();
+
+{
+  const dir = path.join(work, 'get');
+  const file = makeStore(engine, dir, 10_000);
+  const base = await time(() => JSON.parse(fs.readFileSync(file, 'utf8')));
+  const { repository } = engine.openRepository(dir, { fileName: 'config' });
+  const session = new engine.Session({ repo: repository });
+  const ms = await time(() => session.execute('Get-CsPersistentChatConfiguration'));
+  report('get-10k', ms, base, 'read+parse');
+}
+
+{
+  const dir = path.join(work, 'set');
+  const file = makeStore(engine, dir, 10_000);
+  const base = await time(() => {
+    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    atomicWrite(file, JSON.stringify(data, null, '\t'));
+  });
+  const { repository } = engine.openRepository(dir, { fileName: 'config' });
+  const session = new engine.Session({ repo: repository });
+  const ms = await time(async () => {
+    const r = await session.execute('Get-CsPersistentChatConfiguration | Set-CsPersistentChatConfiguration -DefaultChatHistory 100');
+    if (!r.success) throw new Error(r.lines.map((l) => l.text).join('\n'));
+  });
+  report('set-pipeline-10k', ms, base, 'read+parse+serialize+atomic-write');
+}
+
+{
+  if (cliBundleIsStale()) await buildCli();
+  const dir = path.join(work, 'cold');
+  makeStore(engine, dir, 0);
+  const spawn = (args) => () => {
+    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr}`);
+  };
+  const base = await time(spawn(['-e', '0']));
+  const ms = await time(spawn([CLI_BUNDLE, '--store', dir, '-Command', 'Get-CsPersistentChatConfiguration -Identity global']));
+  report('shell-cold-start', ms, base, 'node -e 0');
+}
+
+fs.rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,85 @@
+// The interactive prompt: `PS> `, Up/Down history kept across runs (next to
+// the store, mode 0600), `>> ` continuation lines while the input is
+// incomplete, and -Confirm / mandatory-parameter prompts answered inline.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import type { Session } from '../engine/session';
+import { parse } from '../engine/shell/parse';
+
+const HISTORY_LIMIT = 500;
+
+function loadHistory(file: string): string[] {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').slice(-HISTORY_LIMIT);
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(file: string, lines: readonly string[]): void {
+  try {
+    fs.writeFileSync(file, `${lines.slice(-HISTORY_LIMIT).join('\n')}\n`, { mode: 0o600 });
+  } catch {
+    // History is a convenience; failing to save it must not fail the shell.
+  }
+}
+
+/** True when the text parses, or fails only because more input could complete it. */
+function needsMore(text: string): boolean {
+  const result = parse(text);
+  return !result.ok && result.errors.every((e) => e.incomplete);
+}
+
+export async function runInteractive(session: Session, storeDir: string): Promise<number> {
+  const historyFile = path.join(storeDir, '.pchat-shell-history');
+  const oldest = loadHistory(historyFile);
+  const rl = readline.createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: true,
+    historySize: HISTORY_LIMIT,
+    history: [...oldest].reverse(),
+  });
+  let closed = false;
+  rl.on('close', () => (closed = true));
+  rl.on('SIGINT', () => {
+    rl.write('\n');
+    rl.clearLine(0);
+    rl.prompt();
+  });
+
+  const ask = (prompt: string) =>
+    new Promise<string | null>((resolve) => {
+      if (closed) return resolve(null);
+      const onClose = () => resolve(null);
+      rl.once('close', onClose);
+      rl.question(prompt, (answer) => {
+        rl.off('close', onClose);
+        resolve(answer);
+      });
+    });
+
+  session.host = { interactive: true, readLine: ask };
+  const entered: string[] = [...oldest];
+  let success = true;
+  process.stdout.write('pchat-admin shell. Type Get-Help for help, exit to leave.\n');
+  for (;;) {
+    let text = await ask('PS> ');
+    if (text === null) break;
+    while (needsMore(text)) {
+      const more = await ask('>> ');
+      if (more === null || more === '') break;
+      text += `\n${more}`;
+    }
+    const trimmed = text.trim();
+    if (trimmed === '') continue;
+    if (/^exit$/i.test(trimmed)) break;
+    entered.push(text.replace(/\n/g, ' '));
+    success = (await session.execute(text)).success;
+  }
+  rl.close();
+  saveHistory(historyFile, entered);
+  return success ? 0 : 1;
+}
