@@ -12,6 +12,11 @@ export interface StoreFile {
   schemaVersion: number;
   /** Keyed by canonical identity. Never accessed with dot-notation. */
   collections: Record<string, ConfigRecord>;
+  /**
+   * Top-level keys this version does not know are kept and written back
+   * unchanged (the index signature also lets conf's Options<T> accept the type).
+   */
+  [key: string]: unknown;
 }
 
 /** A problem the store met and dealt with, for the console to show as WARNING:. */

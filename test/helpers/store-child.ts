@@ -1,0 +1,80 @@
+// Entry point of the child processes used by the store's crash and
+// concurrency tests. Bundled by child-bundle.ts with esbuild into a temp .mjs
+// (tsx is not installed) and run with plain `node <bundle> <mode> <json args>`.
+// Each mode talks to the store only through openConf + ConfRepository, exactly
+// as the CLI does.
+
+import { openConf } from '../../src-main/engine/store/open-store';
+import { ConfRepository } from '../../src-main/engine/store/repository';
+import { acquireLock, sleepSync } from '../../src-main/engine/store/lock';
+import { storeFilePath } from '../../src-main/engine/store/open-store';
+
+interface Args {
+  dir: string;
+  /** Epoch ms to start at, so two children overlap instead of running one after the other. */
+  startAt?: number;
+  prefix?: string;
+  count?: number;
+  identity?: string;
+  property?: 'DefaultChatHistory' | 'MaxFileSizeKB';
+}
+
+const [mode, json] = process.argv.slice(2);
+const args = JSON.parse(json ?? '{}') as Args;
+
+function waitForStart(): void {
+  if (args.startAt !== undefined) sleepSync(args.startAt - Date.now());
+}
+
+function open(): ConfRepository {
+  return new ConfRepository(openConf(args.dir).conf);
+}
+
+/** Global's DefaultChatHistory after the commit that added site:S<k> (crash.test.ts checks the same formula). */
+function growValue(k: number): number {
+  return (k % 500) + 1;
+}
+
+switch (mode) {
+  case 'grow': {
+    // Endless commits until killed: each adds site:S<k> and sets Global to growValue(k).
+    const repo = open();
+    for (;;) {
+      repo.refresh();
+      const k = repo.list().filter((r) => r.Identity.startsWith('site:S')).length + 1;
+      repo.create({ ...repo.get('Global')!, Identity: `site:S${k}` });
+      repo.update('Global', { DefaultChatHistory: growValue(k) });
+      repo.commit();
+      process.stdout.write(`${k}\n`);
+    }
+  }
+  case 'create': {
+    const repo = open();
+    waitForStart();
+    for (let i = 1; i <= (args.count ?? 0); i++) {
+      repo.refresh();
+      repo.create({ ...repo.get('Global')!, Identity: `site:${args.prefix}${i}` });
+      const result = repo.commit();
+      if (!result.written || result.conflicts.length > 0) throw new Error(`commit ${i} failed: ${JSON.stringify(result)}`);
+    }
+    break;
+  }
+  case 'edit': {
+    const repo = open();
+    waitForStart();
+    for (let i = 1; i <= (args.count ?? 0); i++) {
+      repo.refresh();
+      repo.update(args.identity!, { [args.property!]: i });
+      repo.commit();
+    }
+    break;
+  }
+  case 'hold-lock': {
+    acquireLock(storeFilePath(args.dir));
+    process.stdout.write('locked\n');
+    setInterval(() => {}, 1000);
+    break;
+  }
+  default:
+    throw new Error(`unknown mode ${mode}`);
+}
