@@ -1,0 +1,297 @@
+// Expressions of the console language with Windows PowerShell's precedence,
+// lowest first:
+//   -and -or -xor                      (left-associative, one level)
+//   -eq -ne -gt … -in -notin, -c… -i…  (comparison)
+//   + -
+//   * / %
+//   ,                                  (array literal: `1,2 + 3` is `(1,2) + 3`)
+//   -not ! - + and unary ,             (prefix: `-not $a -eq $b` is `(-not $a) -eq $b`)
+//   .Member .Method( ) [index]         (postfix, only with no space before it)
+// Primaries in brackets (parentheses, $( ), @( ), @{ }, { }) are parsed in
+// parser-blocks.ts.
+
+import type { ArrayLiteralExpr, BinaryExpr, ExpressionAst, IndexExpr, InvokeMemberExpr, MemberExpr } from './ast';
+import { isMemberStart } from './lexer';
+import { ParserCore, UNSUPPORTED_OPERATORS } from './parser-core';
+import { isDigit, isIdentifierChar, messages, type LexMode, type Token } from './tokens';
+
+const LOGICAL = new Set(['and', 'or', 'xor']);
+const COMPARISON = new Set(
+  ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch', 'contains', 'notcontains', 'in', 'notin'].flatMap(
+    (op) => [op, 'c' + op, 'i' + op],
+  ),
+);
+
+/** The binary operator `tok` spells at precedence `level` (0 = logical … 3 = multiplicative), or null. */
+function binaryOperator(tok: Token, level: number): string | null {
+  switch (level) {
+    case 0:
+      return tok.kind === 'DashWord' && LOGICAL.has(tok.word) ? '-' + tok.word : null;
+    case 1:
+      return tok.kind === 'DashWord' && COMPARISON.has(tok.word) ? '-' + tok.word : null;
+    case 2:
+      return tok.kind === 'Plus' ? '+' : tok.kind === 'Minus' ? '-' : null;
+    default:
+      return tok.kind === 'Multiply' ? '*' : tok.kind === 'Divide' ? '/' : tok.kind === 'Rem' ? '%' : null;
+  }
+}
+
+const UNARY: Partial<Record<Token['kind'], string>> = { Exclaim: '!', Minus: '-', Plus: '+' };
+
+type OperandContext = 'binary' | 'unary' | 'comma';
+
+export abstract class ExpressionParser extends ParserCore {
+  /** A primary that opens a bracket or block: `(`, `$(`, `@(`, `@{`, `{`. */
+  protected abstract parseBracketed(tok: Token): ExpressionAst;
+
+  /**
+   * A whole expression. With `noComma`, a comma ends it instead of building an
+   * array (method-call arguments are separated by commas).
+   */
+  protected parseExpression(noComma = false): ExpressionAst {
+    return this.parseBinary(0, noComma);
+  }
+
+  private parseBinary(level: number, noComma: boolean): ExpressionAst {
+    const operand = () => (level === 3 ? this.parseArrayLiteral(noComma) : this.parseBinary(level + 1, noComma));
+    let left = operand();
+    let links = 0;
+    for (;;) {
+      const tok = this.peek('expression');
+      if (level === 1 && tok.kind === 'DashWord' && UNSUPPORTED_OPERATORS.has(tok.word)) this.fail(this.unexpected(tok));
+      const operator = binaryOperator(tok, level);
+      if (operator === null) break;
+      this.advance(tok);
+      const right = this.parseOperand(tok, 'binary', operand);
+      this.link(tok.extent);
+      links++;
+      const node: BinaryExpr = {
+        type: 'Binary',
+        operator,
+        operatorExtent: tok.extent,
+        left,
+        right,
+        extent: { start: left.extent.start, end: right.extent.end },
+      };
+      left = node;
+    }
+    this.release(links);
+    return left;
+  }
+
+  private parseArrayLiteral(noComma: boolean): ExpressionAst {
+    const first = this.parseUnary(noComma);
+    if (noComma) return first;
+    let tok = this.peek('expression');
+    if (tok.kind !== 'Comma') return first;
+    const elements: ExpressionAst[] = [first];
+    while (tok.kind === 'Comma') {
+      this.advance(tok);
+      elements.push(this.parseOperand(tok, 'comma', () => this.parseUnary(true)));
+      tok = this.peek('expression');
+    }
+    const node: ArrayLiteralExpr = { type: 'ArrayLiteral', elements, extent: { start: first.extent.start, end: this.pos } };
+    return node;
+  }
+
+  /** Can `tok` begin an operand? */
+  protected startsOperand(tok: Token): boolean {
+    switch (tok.kind) {
+      case 'Number':
+      case 'StringLiteral':
+      case 'ExpandableString':
+      case 'Variable':
+      case 'LParen':
+      case 'DollarParen':
+      case 'AtParen':
+      case 'AtCurly':
+      case 'LCurly':
+      case 'LBracket':
+      case 'Minus':
+      case 'Plus':
+      case 'Exclaim':
+      case 'Comma':
+        return true;
+      case 'DashWord':
+        return tok.word === 'not' || UNSUPPORTED_OPERATORS.has(tok.word);
+      default:
+        return false;
+    }
+  }
+
+  /** The operand after operator `op` (newlines may come first), or PowerShell's error for its absence. */
+  private parseOperand(op: Token, context: OperandContext, parse: () => ExpressionAst): ExpressionAst {
+    const tok = this.peek('expression', true);
+    if (!this.startsOperand(tok)) {
+      const at = this.here();
+      const incomplete = tok.kind === 'EndOfInput';
+      const first =
+        context === 'binary'
+          ? this.error('ExpectedValueExpression', messages.expectedValue(op.text), at, incomplete)
+          : context === 'unary'
+            ? this.error('MissingExpressionAfterOperator', messages.missingAfterUnary(op.text), at, incomplete)
+            : this.error('MissingExpressionAfterToken', messages.missingAfterToken(op.text), at, incomplete);
+      // A word where a value belongs is reported too, as PowerShell does (`1 + foo`).
+      const wordLike = ['Generic', 'DashWord', 'Unknown', 'Dot', 'DotDot'].includes(tok.kind);
+      this.fail(...(wordLike ? [first, this.unexpected(tok)] : [first]));
+    }
+    this.moveTo(tok);
+    return parse();
+  }
+
+  protected parseUnary(noComma: boolean): ExpressionAst {
+    const tok = this.peek('expression');
+    const unaryOp = tok.kind === 'DashWord' ? (tok.word === 'not' ? '-not' : null) : (UNARY[tok.kind] ?? null);
+    if (unaryOp === '-') {
+      // `-5` written together is a negative constant, as PowerShell reads it; `- 5` is negation.
+      const at = tok.extent.end;
+      const digitFollows = isDigit(this.src[at]) || (this.src[at] === '.' && isDigit(this.src[at + 1]));
+      const num = digitFollows ? this.lexer.token(at, 'expression') : null;
+      if (num !== null && num.kind === 'Number') {
+        this.advance(num);
+        const value = num.value === 0 ? 0 : -num.value;
+        const extent = { start: tok.extent.start, end: num.extent.end };
+        return this.parsePostfix({ type: 'Constant', value, numberKind: num.numberKind, text: tok.text + num.text, extent }, 'expression');
+      }
+    }
+    if (unaryOp !== null || tok.kind === 'Comma') {
+      this.enter(tok.extent);
+      this.advance(tok);
+      const operand = this.parseOperand(tok, tok.kind === 'Comma' ? 'comma' : 'unary', () => this.parseUnary(noComma));
+      this.leave();
+      const extent = { start: tok.extent.start, end: operand.extent.end };
+      if (unaryOp === null) return { type: 'ArrayLiteral', elements: [operand], extent };
+      return { type: 'Unary', operator: unaryOp, operand, extent };
+    }
+    if (tok.kind === 'DashWord') this.fail(this.unexpected(tok));
+    return this.parsePostfix(this.parsePrimary(tok), 'expression');
+  }
+
+  /** A primary expression starting with `tok` (an expression-mode token, or a command-mode argument token). */
+  protected parsePrimary(tok: Token): ExpressionAst {
+    switch (tok.kind) {
+      case 'Number':
+        this.advance(tok);
+        return { type: 'Constant', value: tok.value, numberKind: tok.numberKind, text: tok.text, extent: tok.extent };
+      case 'StringLiteral':
+        this.advance(tok);
+        return { type: 'StringConstant', value: tok.value, quote: 'single', extent: tok.extent };
+      case 'ExpandableString':
+        this.advance(tok);
+        return { type: 'ExpandableString', parts: tok.parts, extent: tok.extent };
+      case 'Variable':
+        this.advance(tok);
+        return { type: 'Variable', name: tok.name, extent: tok.extent };
+      case 'LParen':
+      case 'DollarParen':
+      case 'AtParen':
+      case 'AtCurly':
+      case 'LCurly':
+        return this.parseBracketed(tok);
+      case 'LBracket':
+        // Where a value belongs, '[' would start a type literal or a cast.
+        return this.fail(this.error('TypeLiteralNotSupported', messages.typeLiteral, tok.extent));
+      default:
+        return this.fail(this.unexpected(tok));
+    }
+  }
+
+  /**
+   * Member access, method calls and indexing written directly after `target`.
+   * In command mode a dot not followed by a member name belongs to a bare word instead.
+   */
+  protected parsePostfix(target: ExpressionAst, mode: LexMode): ExpressionAst {
+    let expr = target;
+    let links = 0;
+    for (;;) {
+      const start = this.pos;
+      const c = this.src[start];
+      const next = this.src[start + 1];
+      if (c === '[') {
+        expr = this.parseIndex(expr);
+      } else if (c === '.' && next !== '.' && (mode === 'expression' || isMemberStart(next))) {
+        expr = this.parseMember(expr);
+      } else if (c === ':' && next === ':') {
+        this.fail(this.unexpected(this.lexer.token(this.pos, 'expression')));
+      } else {
+        break;
+      }
+      this.link({ start, end: this.pos });
+      links++;
+    }
+    this.release(links);
+    return expr;
+  }
+
+  private parseIndex(target: ExpressionAst): IndexExpr {
+    const open = this.lexer.token(this.pos, 'expression');
+    this.enter(open.extent);
+    this.advance(open);
+    const tok = this.peek('expression', true);
+    if (tok.kind === 'RBracket') this.fail(this.error('MissingArrayIndexExpression', messages.missingArrayIndex, this.here()));
+    if (!this.startsOperand(tok)) this.failMissingClose('MissingEndSquareBracket', messages.missingEndSquareBracket, tok);
+    this.moveTo(tok);
+    const index = this.parseExpression();
+    const close = this.peek('expression', true);
+    if (close.kind !== 'RBracket') this.failMissingClose('MissingEndSquareBracket', messages.missingEndSquareBracket, close);
+    this.advance(close);
+    this.leave();
+    return { type: 'Index', target, index, extent: { start: target.extent.start, end: this.pos } };
+  }
+
+  private parseMember(target: ExpressionAst): MemberExpr | InvokeMemberExpr {
+    const dot = this.pos;
+    this.pos++;
+    const c = this.src[this.pos];
+    let member: string | ExpressionAst;
+    if (isIdentifierChar(c)) {
+      let end = this.pos;
+      while (isIdentifierChar(this.src[end])) end++;
+      member = this.src.slice(this.pos, end);
+      this.pos = end;
+    } else if (isMemberStart(c)) {
+      // $x.$name, $x.'Display Name', $x.($expr)
+      const node = this.parsePrimary(this.lexer.token(this.pos, 'expression'));
+      member =
+        node.type === 'StringConstant'
+          ? node.value
+          : node.type === 'ExpandableString' && node.parts.every((p) => typeof p === 'string')
+            ? node.parts.join('')
+            : node;
+    } else {
+      const incomplete = c === undefined;
+      this.fail(this.error('MissingPropertyName', messages.missingPropertyName, { start: dot, end: dot + 1 }, incomplete));
+    }
+    if (this.src[this.pos] === '(' && typeof member === 'string') return this.parseInvoke(target, member);
+    return { type: 'Member', target, member, extent: { start: target.extent.start, end: this.pos } };
+  }
+
+  private parseInvoke(target: ExpressionAst, member: string): InvokeMemberExpr {
+    const open = this.lexer.token(this.pos, 'expression');
+    this.enter(open.extent);
+    this.advance(open);
+    const args: ExpressionAst[] = [];
+    let tok = this.peek('expression', true);
+    while (tok.kind !== 'RParen') {
+      const before = this.pos;
+      if (!this.startsOperand(tok)) this.failMissingClose('MissingEndParenthesisInMethodCall', messages.missingEndParenMethodCall, tok);
+      this.moveTo(tok);
+      args.push(this.parseExpression(true));
+      tok = this.peek('expression', true);
+      if (tok.kind === 'Comma') {
+        this.advance(tok);
+        const after = this.peek('expression', true);
+        if (!this.startsOperand(after)) {
+          this.fail(this.error('MissingExpressionAfterToken', messages.missingAfterToken(','), this.here(), after.kind === 'EndOfInput'));
+        }
+        tok = after;
+      } else if (tok.kind !== 'RParen') {
+        this.failMissingClose('MissingEndParenthesisInMethodCall', messages.missingEndParenMethodCall, tok);
+      }
+      this.progressed(before);
+    }
+    this.advance(tok);
+    this.leave();
+    return { type: 'InvokeMember', target, member, args, extent: { start: target.extent.start, end: this.pos } };
+  }
+}
