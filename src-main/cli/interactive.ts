@@ -44,9 +44,10 @@ export async function runInteractive(session: Session, storeDir: string): Promis
   });
   let closed = false;
   rl.on('close', () => (closed = true));
+  // Ctrl+C abandons the line being typed, as in PowerShell; Ctrl+D or `exit` leaves.
   rl.on('SIGINT', () => {
-    rl.write('\n');
-    rl.clearLine(0);
+    process.stdout.write('^C\n');
+    rl.write(null, { ctrl: true, name: 'u' });
     rl.prompt();
   });
 
