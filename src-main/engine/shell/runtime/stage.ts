@@ -89,7 +89,11 @@ export class Stage {
   private async writeError(record: ErrorRecordData): Promise<void> {
     const action = this.pref('ErrorAction');
     if (action === 'Stop') throw new ActionPreferenceStopError(record);
-    if (action === 'Ignore') return;
+    if (action === 'Ignore') {
+      // Not shown, not kept in $Error, but the command still failed ($? is false).
+      this.interp.statementFailed = true;
+      return;
+    }
     const obj = this.interp.recordError(record, action !== 'SilentlyContinue');
     if (this.pref('ErrorVariable') !== undefined) this.errorVariable.push(obj);
   }
