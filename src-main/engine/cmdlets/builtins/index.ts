@@ -1,0 +1,37 @@
+// The built-in (non-configuration) commands and their aliases, registered as
+// data like the configuration cmdlets.
+
+import type { CommandDef } from '../../shell/commands';
+import { ALIAS_TABLE } from './aliases';
+import { clearHost } from './clear-host';
+import { forEachObject } from './foreach-object';
+import { formatList } from './format-list';
+import { formatTable } from './format-table';
+import { getCommand } from './get-command';
+import { getHelp } from './get-help';
+import { getHistory } from './get-history';
+import { getMember } from './get-member';
+import { measureObject } from './measure-object';
+import { selectObject } from './select-object';
+import { sortObject } from './sort-object';
+import { whereObject } from './where-object';
+import { writeOutput } from './write-output';
+
+export const BUILTIN_COMMANDS: readonly CommandDef[] = [
+  whereObject,
+  forEachObject,
+  selectObject,
+  sortObject,
+  measureObject,
+  formatList,
+  formatTable,
+  getMember,
+  writeOutput,
+  getCommand,
+  getHistory,
+  clearHost,
+  getHelp,
+];
+
+/** Alias → command name; keys are lower case. */
+export const BUILTIN_ALIASES: ReadonlyMap<string, string> = ALIAS_TABLE;

@@ -1,0 +1,69 @@
+// Small pieces every built-in command uses: a terse ParameterDef builder,
+// the pipeline input of one process call, and CategoryInfo target text.
+
+import type { PipelineBinding } from '../../domain/parameters';
+import type { BindType, Bound, ParameterDef } from '../../shell/commands';
+import { toPSString } from '../../shell/convert';
+import type { ErrorCategory } from '../../shell/errors';
+import { typeNameOf, type Value } from '../../shell/values';
+
+export const CORE = 'Microsoft.PowerShell.Core';
+export const UTILITY = 'Microsoft.PowerShell.Utility';
+
+/**
+ * Categories PowerShell uses for some built-in errors that errors.ts does not
+ * list yet. A record is plain data and the view prints the category as text,
+ * so the name is carried as is.
+ */
+export const CATEGORY_INVALID_TYPE = 'InvalidType' as string as ErrorCategory;
+export const CATEGORY_CLOSE_ERROR = 'CloseError' as string as ErrorCategory;
+
+interface ParamOptions {
+  readonly aliases?: readonly string[];
+  readonly sets?: readonly string[];
+  readonly mandatory?: boolean;
+  readonly position?: number;
+  readonly pipeline?: readonly PipelineBinding[];
+  readonly remaining?: boolean;
+}
+
+export function param(name: string, type: BindType, help: string, options: ParamOptions = {}): ParameterDef {
+  return {
+    name,
+    type,
+    help,
+    aliases: options.aliases ?? [],
+    mandatory: options.mandatory ?? false,
+    pipeline: options.pipeline ?? [],
+    ...(options.sets ? { sets: options.sets } : {}),
+    ...(options.position !== undefined ? { position: options.position } : {}),
+    ...(options.remaining ? { remaining: true } : {}),
+  };
+}
+
+/** -InputObject as the pipeline or the command line supplied it; undefined when there is none. */
+export function inputOf(bound: Bound, input: { value: Value } | undefined): { value: Value } | undefined {
+  if (bound.has('InputObject')) return { value: bound.get('InputObject')! };
+  return input;
+}
+
+/** A .NET type name without its namespace: System.Int32 → Int32. */
+export function shortTypeName(value: Value): string {
+  const full = typeNameOf(value);
+  return full.slice(full.lastIndexOf('.') + 1);
+}
+
+/** CategoryInfo's `(target:Type)` text for an error about `value`. */
+export function targetText(value: Value): string {
+  if (value === null) return '';
+  return `${toPSString(value)}:${shortTypeName(value)}`;
+}
+
+export function isSwitchOn(bound: Bound, name: string): boolean {
+  return bound.get(name) === true;
+}
+
+export function stringList(value: Value | undefined): string[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).map((v) => toPSString(v));
+}

@@ -1,0 +1,143 @@
+// Out-Default: how the console shows objects nobody formatted. PowerShell's
+// rules, reduced to what this console produces: a type with a registered
+// view uses it; the configuration object is always a list; other objects
+// with more than four properties are lists, four or fewer a table, and
+// consecutive objects of the same shape share one table; hashtables are a
+// Name/Value table; scalars are one line each; formatted text is verbatim.
+
+import { toPSString } from '../convert';
+import { getMemberProperty } from '../members';
+import { FormattedText, Hashtable, PSObject, ScriptBlock, type Value } from '../values';
+import { renderList, type ListEntry } from './list-view';
+import { DEFAULT_WIDTH, renderValueTable } from './table-view';
+import { HASHTABLE_COLUMNS, tableViewFor } from './views';
+
+export interface HostFormatOptions {
+  /** Console width in characters. Default 120. */
+  readonly width?: number;
+}
+
+/** Objects with more than this many properties show as a list. */
+const MAX_TABLE_PROPERTIES = 4;
+
+/** The Persistent Chat configuration object (not a Select-Object copy of it). */
+export function isConfigurationObject(value: Value): boolean {
+  return value instanceof PSObject && value.typeName.endsWith('PersistentChatConfiguration') && !value.typeName.startsWith('Selected.');
+}
+
+/** Name/value pairs of an object for a list: every property, in the object's own order. */
+export function listEntries(obj: PSObject, properties?: readonly string[]): ListEntry[] {
+  const names = properties ?? obj.propertyNames;
+  return names.map((n) => {
+    const found = getMemberProperty(obj, n);
+    return [found.found ? (obj.propertyNames.find((p) => p.toLowerCase() === n.toLowerCase()) ?? n) : n, found.value] as const;
+  });
+}
+
+/** The hashtable view: Name is 30 wide, both columns left-aligned. */
+export function hashtableTable(tables: readonly Hashtable[], options: HostFormatOptions = {}): string[] {
+  const entries = tables.flatMap((t) => t.entries());
+  if (entries.length === 0) return [];
+  return renderValueTable(
+    [
+      { header: 'Name', values: entries.map(([k]) => k), width: HASHTABLE_COLUMNS.nameWidth, align: 'left' },
+      { header: 'Value', values: entries.map(([, v]) => v), align: 'left' },
+    ],
+    { width: options.width ?? DEFAULT_WIDTH },
+  );
+}
+
+/** A table of objects: a registered view's columns, or the first object's properties. */
+export function objectTable(objects: readonly PSObject[], options: HostFormatOptions = {}, properties?: readonly string[]): string[] {
+  const first = objects[0];
+  if (!first) return [];
+  const width = options.width ?? DEFAULT_WIDTH;
+  const view = properties ? undefined : tableViewFor(first);
+  if (view) {
+    return renderValueTable(
+      view.columns.map((c) => ({
+        header: c.header,
+        values: objects.map((o) => c.value(o)),
+        ...(c.width !== undefined ? { width: c.width } : {}),
+        ...(c.align ? { align: c.align } : {}),
+      })),
+      { width },
+    );
+  }
+  const names = properties ?? first.propertyNames;
+  return renderValueTable(
+    names.map((n) => ({ header: n, values: objects.map((o) => getMemberProperty(o, n).value) })),
+    { width },
+  );
+}
+
+type Group =
+  | { kind: 'lines'; lines: string[] }
+  | { kind: 'list'; items: PSObject[] }
+  | { kind: 'table'; key: string; items: PSObject[] }
+  | { kind: 'hashtable'; items: Hashtable[] };
+
+function textLines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+/** Which group a value joins; consecutive values with the same key are shown together. */
+function classify(value: Value): Group {
+  if (value instanceof FormattedText) return { kind: 'lines', lines: [...value.lines] };
+  if (value instanceof ScriptBlock) return { kind: 'lines', lines: textLines(value.text) };
+  if (value instanceof Hashtable) return { kind: 'hashtable', items: [value] };
+  if (value instanceof PSObject) {
+    const names = value.propertyNames;
+    if (names.length === 0) return { kind: 'lines', lines: [] };
+    const view = tableViewFor(value);
+    if (view) return { kind: 'table', key: `view:${view.name}`, items: [value] };
+    if (isConfigurationObject(value) || names.length > MAX_TABLE_PROPERTIES) return { kind: 'list', items: [value] };
+    return { kind: 'table', key: `${value.typeName}|${names.join('|').toLowerCase()}`, items: [value] };
+  }
+  return { kind: 'lines', lines: textLines(toPSString(value)) };
+}
+
+function flatten(values: readonly Value[], out: Value[] = []): Value[] {
+  for (const v of values) {
+    if (Array.isArray(v)) flatten(v, out);
+    else out.push(v);
+  }
+  return out;
+}
+
+/** Formats a statement's output objects into the lines the console shows. */
+export function formatForHost(values: readonly Value[], options: HostFormatOptions = {}): string[] {
+  const groups: Group[] = [];
+  for (const value of flatten(values)) {
+    const next = classify(value);
+    const last = groups[groups.length - 1];
+    if (last && last.kind === next.kind && next.kind !== 'lines') {
+      if (last.kind === 'list' && next.kind === 'list') {
+        last.items.push(...next.items);
+        continue;
+      }
+      if (last.kind === 'hashtable' && next.kind === 'hashtable') {
+        last.items.push(...next.items);
+        continue;
+      }
+      if (last.kind === 'table' && next.kind === 'table' && last.key === next.key) {
+        last.items.push(...next.items);
+        continue;
+      }
+    }
+    groups.push(next);
+  }
+  const width = options.width ?? DEFAULT_WIDTH;
+  return groups.flatMap((g) => {
+    switch (g.kind) {
+      case 'lines':
+        return g.lines;
+      case 'list':
+        return renderList(g.items.map((o) => listEntries(o)), { width });
+      case 'table':
+        return objectTable(g.items, { width });
+      case 'hashtable':
+        return hashtableTable(g.items, { width });
+    }
+  });
+}
