@@ -82,11 +82,19 @@ export class Session {
       this.fail(errorRecord({ message: `The input is too long (${source.length} characters; the limit is ${MAX_INPUT_LENGTH}).`, errorId: 'InputTooLong', category: 'InvalidArgument' }));
       return this.result(false, false);
     }
-    if (source.trim() !== '') this.historyList.push({ id: this.historyList.length + 1, commandLine: source });
+    // Like PowerShell, a line joins the history once it has run (Get-History does not list itself).
+    try {
+      return await this.runParsed(source);
+    } finally {
+      if (source.trim() !== '') this.historyList.push({ id: this.historyList.length + 1, commandLine: source });
+    }
+  }
+
+  private async runParsed(source: string): Promise<ExecuteResult> {
     const parsed = parse(source);
     if (!parsed.ok) {
       for (const e of parsed.errors) {
-        this.fail(errorRecord({ message: e.message, errorId: e.id, category: 'ParserError', exceptionType: 'ParseException', extent: e.extent }));
+        this.fail(errorRecord({ message: e.message, errorId: e.id, category: 'ParserError', exceptionType: 'ParentContainsErrorRecordException', extent: e.extent }));
       }
       this.interp.variables.lastSuccess = false;
       return this.result(false, parsed.errors.every((e) => e.incomplete));

@@ -10,6 +10,8 @@ export type ErrorCategory =
   | 'ResourceExists'
   | 'ParserError'
   | 'InvalidData'
+  | 'InvalidType'
+  | 'CloseError'
   | 'InvalidResult'
   | 'NotSpecified'
   | 'WriteError'

@@ -20,6 +20,9 @@ export interface OperatorContext {
   setMatches(matches: Hashtable | null): void;
 }
 
+/** Largest string or array that `*` may build. */
+export const MAX_REPEAT = 10_000_000;
+
 const COMPARISON = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch', 'contains', 'notcontains', 'in', 'notin']);
 
 /** Splits '-ceq' into { base: 'eq', caseSensitive: true }. */
@@ -176,12 +179,13 @@ export function arithmetic(op: string, left: Value, right: Value): Value {
       return merged;
     }
   }
-  if (op === '*') {
-    if (typeof left === 'string') return left.repeat(Math.max(0, Math.trunc(numeric(0, right)[1])));
-    if (Array.isArray(left)) {
-      const times = Math.max(0, Math.trunc(numeric(0, right)[1]));
-      return Array.from({ length: times }, () => left).flat();
+  if (op === '*' && (typeof left === 'string' || Array.isArray(left))) {
+    const times = Math.max(0, Math.trunc(numeric(0, right)[1]));
+    // A console line must not be able to exhaust the process's memory.
+    if (left.length * times > MAX_REPEAT) {
+      throw new OperatorError(`The result of the multiplication would have more than ${MAX_REPEAT} elements.`, 'ResultTooLarge');
     }
+    return typeof left === 'string' ? left.repeat(times) : Array.from({ length: times }, () => left).flat();
   }
   if (left !== null && typeof left === 'object') {
     throw new OperatorError(`Method invocation failed because [${typeNameOf(left)}] does not contain a method named '${opName(op)}'.`, 'MethodNotFound');

@@ -7,7 +7,8 @@ export function hasWildcard(pattern: string): boolean {
 }
 
 function escapeRegex(ch: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+  // Not '-': outside a class it needs no escape, and `\-` is invalid under the u flag.
+  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
 }
 
 export function wildcardToRegExp(pattern: string, caseSensitive = false): RegExp {

@@ -10,13 +10,9 @@ import { typeNameOf, type Value } from '../../shell/values';
 export const CORE = 'Microsoft.PowerShell.Core';
 export const UTILITY = 'Microsoft.PowerShell.Utility';
 
-/**
- * Categories PowerShell uses for some built-in errors that errors.ts does not
- * list yet. A record is plain data and the view prints the category as text,
- * so the name is carried as is.
- */
-export const CATEGORY_INVALID_TYPE = 'InvalidType' as string as ErrorCategory;
-export const CATEGORY_CLOSE_ERROR = 'CloseError' as string as ErrorCategory;
+/** Categories PowerShell uses for Measure-Object's and Get-Member's own errors. */
+export const CATEGORY_INVALID_TYPE = 'InvalidType' satisfies ErrorCategory;
+export const CATEGORY_CLOSE_ERROR = 'CloseError' satisfies ErrorCategory;
 
 interface ParamOptions {
   readonly aliases?: readonly string[];
