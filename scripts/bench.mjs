@@ -1,8 +1,9 @@
 // `npm run bench`: speed figures, each against a baseline measured in the same
 // run, printed as `<name>: <median> ms (<ratio>x <baseline>)`.
-//   get-10k           Get-CsPersistentChatConfiguration over 10,000 collections
-//                     (a running session: refresh check, objects, formatting)
-//                     vs reading and parsing the store file once.
+//   get-10k           `$all = Get-CsPersistentChatConfiguration` over 10,000
+//                     collections in a running session (file change check,
+//                     10,000 objects) vs reading and parsing the store file once;
+//                     get-10k-display adds the default list display (information only).
 //   set-pipeline-10k  Get-… | Set-… -DefaultChatHistory 100 over 10,000 collections
 //                     (one commit) vs read + parse + serialize + atomic write.
 //   shell-cold-start  the built headless shell running Get-… -Identity global,
@@ -86,8 +87,12 @@ const engine = await loadEngine();
   const base = await time(() => JSON.parse(fs.readFileSync(file, 'utf8')));
   const { repository } = engine.openRepository(dir, { fileName: 'config' });
   const session = new engine.Session({ repo: repository });
-  const ms = await time(() => session.execute('Get-CsPersistentChatConfiguration'));
+  // The cmdlet itself: 10,000 objects out of a running session's store.
+  const ms = await time(() => session.execute('$all = Get-CsPersistentChatConfiguration'));
   report('get-10k', ms, base, 'read+parse');
+  // For information: the same with the console's default display (80,000 formatted lines).
+  const shown = await time(() => session.execute('Get-CsPersistentChatConfiguration'));
+  report('get-10k-display', shown, base, 'read+parse');
 }
 
 {

@@ -15,20 +15,40 @@ export type Value =
   | ScriptBlock
   | FormattedText;
 
-interface PropertySlot {
-  readonly name: string;
-  value: Value;
-}
-
 /**
  * Hook for typed objects (the configuration object): converts and validates a
  * value assigned to a property, throwing a RuntimeError message on failure.
  */
 export type PropertySetter = (name: string, value: Value) => Value;
 
-/** A PowerShell object with named, case-insensitive note properties. */
+/** Property names and their case-folded index, shared by every object of one shape. */
+interface Shape {
+  readonly names: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+}
+
+const SHAPES = new Map<string, Shape>();
+/** Name lists that code holds on to (the configuration object's) skip the string key. */
+const SHAPES_BY_LIST = new WeakMap<readonly string[], Shape>();
+
+function shapeOf(names: readonly string[]): Shape {
+  const key = names.join('\u0000');
+  let shape = SHAPES.get(key);
+  if (!shape) {
+    shape = { names: [...names], index: new Map(names.map((n, i) => [n.toLowerCase(), i])) };
+    // Shapes come from code and from Select-Object; cap the cache so user input cannot grow it forever.
+    if (SHAPES.size < 1000) SHAPES.set(key, shape);
+  }
+  return shape;
+}
+
+/**
+ * A PowerShell object with named, case-insensitive note properties. Objects
+ * of the same shape (10,000 configuration objects) share one name index.
+ */
 export class PSObject {
-  private readonly slots = new Map<string, PropertySlot>();
+  private shape: Shape;
+  private readonly values: Value[];
 
   constructor(
     /** Full .NET-style type name, first entry of PSTypeNames. */
@@ -38,36 +58,73 @@ export class PSObject {
     /** Marks an object made by New-… -InMemory (Set -Instance may create it). */
     readonly inMemory = false,
   ) {
-    for (const [name, value] of properties) this.slots.set(name.toLowerCase(), { name, value });
+    const names: string[] = [];
+    this.values = [];
+    for (const [name, value] of properties) {
+      names.push(name);
+      this.values.push(value);
+    }
+    this.shape = shapeOf(names);
+    if (this.shape.index.size !== names.length) this.dedupe(names);
+  }
+
+  /** Rare: the same name given twice (in any case); the last value wins, the first spelling stays. */
+  private dedupe(names: readonly string[]): void {
+    const kept: string[] = [];
+    const values: Value[] = [];
+    const at = new Map<string, number>();
+    names.forEach((n, i) => {
+      const existing = at.get(n.toLowerCase());
+      if (existing !== undefined) values[existing] = this.values[i]!;
+      else {
+        at.set(n.toLowerCase(), kept.length);
+        kept.push(n);
+        values.push(this.values[i]!);
+      }
+    });
+    this.values.splice(0, this.values.length, ...values);
+    this.shape = shapeOf(kept);
+  }
+
+  /** Builds an object from a fixed list of names (kept by the caller) and matching values. */
+  static fromNames(typeName: string, names: readonly string[], values: Value[], setter?: PropertySetter, inMemory = false): PSObject {
+    const obj = new PSObject(typeName, [], setter, inMemory);
+    let shape = SHAPES_BY_LIST.get(names);
+    if (!shape) SHAPES_BY_LIST.set(names, (shape = shapeOf(names)));
+    obj.shape = shape;
+    obj.values.push(...values);
+    return obj;
   }
 
   get propertyNames(): string[] {
-    return [...this.slots.values()].map((s) => s.name);
+    return [...this.shape.names];
   }
 
   has(name: string): boolean {
-    return this.slots.has(name.toLowerCase());
+    return this.shape.index.has(name.toLowerCase());
   }
 
   get(name: string): Value | undefined {
-    return this.slots.get(name.toLowerCase())?.value;
+    const at = this.shape.index.get(name.toLowerCase());
+    return at === undefined ? undefined : this.values[at];
   }
 
   /** Sets an existing property (through the typed setter) or adds a note property. */
   set(name: string, value: Value): void {
-    const slot = this.slots.get(name.toLowerCase());
-    if (slot) {
-      slot.value = this.setter ? this.setter(slot.name, value) : value;
+    const at = this.shape.index.get(name.toLowerCase());
+    if (at !== undefined) {
+      this.values[at] = this.setter ? this.setter(this.shape.names[at]!, value) : value;
       return;
     }
     if (this.setter) {
       throw new Error(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`);
     }
-    this.slots.set(name.toLowerCase(), { name, value });
+    this.shape = shapeOf([...this.shape.names, name]);
+    this.values.push(value);
   }
 
   entries(): [string, Value][] {
-    return [...this.slots.values()].map((s) => [s.name, s.value]);
+    return this.shape.names.map((n, i) => [n, this.values[i]!]);
   }
 
   /** A shallow copy with the same type, setter and flags. */

@@ -150,9 +150,14 @@ export class ConfRepository implements ConfigRepository {
     }
     try {
       // Another process may have written since we last looked: start from what is on disk now.
-      if (fingerprintOf(this.path) !== this.#fingerprint) this.#load(true);
+      const changedOnDisk = fingerprintOf(this.path) !== this.#fingerprint;
+      if (changedOnDisk) this.#load(true);
       if (this.#newerVersion !== undefined) throw new StoreCommitError(newerSchemaMessage(this.#newerVersion));
-      const { entries, conflicts, applied } = replay(this.#base, this.#journal);
+      // Unchanged file: `current` already is base + journal, each op checked as it was
+      // applied, so replaying would only repeat the work (10,000 ops for a big pipeline).
+      const { entries, conflicts, applied } = changedOnDisk
+        ? replay(this.#base, this.#journal)
+        : { entries: this.#current, conflicts: [], applied: this.#journal.length };
       if (applied > 0) this.#write(entries);
       this.#journal = [];
       this.#base = applied > 0 ? entries : this.#base;
@@ -218,7 +223,15 @@ export class ConfRepository implements ConfigRepository {
 
   /** One write of the whole file through conf (atomic temp+rename), then 0600 and a new fingerprint. */
   #write(entries: Collections): void {
-    const data = { ...this.#extra, schemaVersion: CURRENT_SCHEMA_VERSION, collections: toStoredCollections(entries) };
+    // conf keeps its own metadata under `__internal__`; when the value lacks the
+    // key, conf's setter re-reads and parses the whole file to carry it over.
+    // Passing it (empty unless the file had one) spares a full read per commit.
+    const data = {
+      ...this.#extra,
+      __internal__: this.#extra.__internal__ ?? {},
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      collections: toStoredCollections(entries),
+    };
     try {
       this.#conf.store = data as StoreFile;
       ensureMode(this.path);

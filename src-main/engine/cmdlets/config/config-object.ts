@@ -27,10 +27,13 @@ function convertProperty(name: string, value: Value): Value {
   return converted;
 }
 
+/** Identity, then the properties in display order. */
+const NAMES: readonly string[] = ['Identity', ...PROPERTIES.map((p) => p.name)];
+
 export function toConfigObject(record: ConfigRecord, inMemory = false): PSObject {
-  const entries: [string, Value][] = [['Identity', record.Identity]];
-  for (const p of PROPERTIES) entries.push([p.name, record[p.name as keyof PropertyValues]]);
-  return new PSObject(CONFIG_TYPE_NAME, entries, convertProperty, inMemory);
+  const values: Value[] = [record.Identity];
+  for (const p of PROPERTIES) values.push(record[p.name as keyof PropertyValues]);
+  return PSObject.fromNames(CONFIG_TYPE_NAME, NAMES, values, convertProperty, inMemory);
 }
 
 export function isConfigObject(value: Value): value is PSObject {

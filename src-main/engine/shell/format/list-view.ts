@@ -32,17 +32,24 @@ export interface ListOptions {
   readonly width?: number;
 }
 
-function entryLines(name: string, text: string, nameWidth: number, width: number): string[] {
+function entryLines(name: string, text: string, nameWidth: number, width: number, out: string[]): void {
   const prefix = `${name.padEnd(nameWidth)} : `;
-  const indent = ' '.repeat(prefix.length);
   const room = Math.max(1, width - prefix.length);
-  const out: string[] = [];
-  text.split(/\r?\n/).forEach((part, i) => {
-    // PowerShell breaks an over-long value at the width, not at a word.
-    const chunks = part.length === 0 ? [''] : (part.match(new RegExp(`[\\s\\S]{1,${room}}`, 'g')) ?? ['']);
-    chunks.forEach((chunk, j) => out.push(`${i === 0 && j === 0 ? prefix : indent}${chunk}`.trimEnd()));
-  });
-  return out;
+  // Fast path, by far the common case: one short line.
+  if (text.length <= room && !text.includes('\n')) {
+    out.push(text.length === 0 ? prefix.trimEnd() : prefix + text.trimEnd());
+    return;
+  }
+  const indent = ' '.repeat(prefix.length);
+  let first = true;
+  for (const part of text.split(/\r?\n/)) {
+    let at = 0;
+    do {
+      out.push(`${first ? prefix : indent}${part.slice(at, at + room)}`.trimEnd());
+      first = false;
+      at += room;
+    } while (at < part.length);
+  }
 }
 
 /** Renders objects (each a list of name/value pairs) as Format-List does. */
@@ -52,7 +59,7 @@ export function renderList(objects: readonly (readonly ListEntry[])[], options: 
   const lines: string[] = [''];
   for (const entries of objects) {
     const nameWidth = Math.max(0, ...entries.map(([n]) => n.length));
-    for (const [name, value] of entries) lines.push(...entryLines(name, displayValue(value), nameWidth, width));
+    for (const [name, value] of entries) entryLines(name, displayValue(value), nameWidth, width, lines);
     lines.push('');
   }
   return lines;

@@ -27,7 +27,8 @@ export function isConfigurationObject(value: Value): boolean {
 
 /** Name/value pairs of an object for a list: every property, in the object's own order. */
 export function listEntries(obj: PSObject, properties?: readonly string[]): ListEntry[] {
-  const names = properties ?? obj.propertyNames;
+  if (!properties) return obj.entries();
+  const names = properties;
   return names.map((n) => {
     const found = getMemberProperty(obj, n);
     return [found.found ? (obj.propertyNames.find((p) => p.toLowerCase() === n.toLowerCase()) ?? n) : n, found.value] as const;
