@@ -16,6 +16,8 @@ export interface ExecuteResult {
   readonly success: boolean;
   /** The input ended too early (open brace, quote, trailing pipe): the console may ask for more. */
   readonly incomplete: boolean;
+  /** Something was written to the store (the window refreshes its table). */
+  readonly changed: boolean;
 }
 
 export interface SessionOptions {
@@ -38,6 +40,7 @@ export class Session {
   private lines: OutputLine[] = [];
   private readonly output: SessionOutput;
   private running = false;
+  private changed = false;
 
   constructor(private readonly options: SessionOptions) {
     this.registry = options.registry ?? new CommandRegistry();
@@ -64,6 +67,7 @@ export class Session {
     if (this.running) throw new Error('A command is already running in this session.');
     this.running = true;
     this.lines = [];
+    this.changed = false;
     try {
       return await this.run(source);
     } finally {
@@ -122,6 +126,7 @@ export class Session {
   private commit(): void {
     try {
       const result = this.repo.commit();
+      if (result.written) this.changed = true;
       for (const w of result.warnings) this.output.line({ kind: 'warning', text: `WARNING: ${w.message}` });
       for (const c of result.conflicts) {
         this.fail(errorRecord({ message: c.message, errorId: 'ConcurrentChange', category: 'WriteError', exceptionType: 'InvalidOperationException', target: `${c.identity}:XdsIdentity` }));
@@ -134,6 +139,6 @@ export class Session {
 
   private result(success: boolean, incomplete: boolean): ExecuteResult {
     this.output.flush();
-    return { lines: this.lines, success, incomplete };
+    return { lines: this.lines, success, incomplete, changed: this.changed };
   }
 }

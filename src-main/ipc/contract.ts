@@ -1,0 +1,161 @@
+// The one IPC contract shared by main, preload, the web preview and the
+// renderer (type-only for the renderer). Channel names map to a request and
+// a response type; errors cross as plain data. Every request is validated in
+// main before it reaches the engine (see validate-payload.ts).
+
+import type { ConfigCmdletName } from '../engine/domain/parameters';
+
+/** An error as plain data: safe to send over IPC and to show. */
+export interface ErrorData {
+  readonly id: string;
+  readonly message: string;
+  readonly category: string;
+}
+
+export type OutputKind = 'output' | 'error' | 'warning' | 'verbose' | 'whatif' | 'prompt' | 'clear' | 'input';
+
+/** One console line. Errors carry the full record text (`text`) and a one-line summary. */
+export interface OutputLineDto {
+  readonly kind: OutputKind;
+  readonly text: string;
+  /** Errors only: `<Command> : <message>`, for the collapsed view. */
+  readonly summary?: string;
+  /** Errors only: where the offending text is in the input line, to underline it. */
+  readonly span?: { readonly start: number; readonly end: number };
+}
+
+export type Scope = 'Global' | 'Site' | 'Pool';
+
+/** A configuration collection as the window shows it. */
+export interface ConfigurationDto {
+  readonly Identity: string;
+  readonly scope: Scope;
+  readonly DefaultChatHistory: number;
+  readonly MaxChatContentSizeMB: number;
+  readonly MaxFileSizeKB: number;
+  readonly ParticipantUpdateLimit: number;
+  readonly FileServiceUrl: string | null;
+  readonly RoomManagementUrl: string | null;
+}
+
+/** Parameter metadata for forms, completion and help, derived from the engine's table. */
+export interface ParameterInfo {
+  readonly name: string;
+  /** 'Int16' | 'Int32' | 'UInt32' | 'String' | 'XdsIdentity' | 'SwitchParameter' | … */
+  readonly type: string;
+  /** System.Int16 … as shown in help and errors. */
+  readonly dotNetType: string;
+  readonly help: string;
+  readonly aliases: readonly string[];
+  /** Set for configuration properties: 'integer' with min/max, or 'url'. */
+  readonly property?: {
+    readonly kind: 'integer' | 'url';
+    readonly min?: number;
+    readonly max?: number;
+    readonly default: number | null;
+  };
+  /** Per cmdlet that takes it. */
+  readonly cmdlets: Partial<Record<ConfigCmdletName, { readonly mandatory: boolean; readonly position?: number; readonly sets?: readonly string[] }>>;
+}
+
+export interface Metadata {
+  readonly cmdlets: readonly { readonly name: ConfigCmdletName; readonly synopsis: string }[];
+  /** Configuration properties in display order (Identity excluded). */
+  readonly properties: readonly string[];
+  readonly parameters: readonly ParameterInfo[];
+  /** Absolute path of the store file (About box, README). */
+  readonly storePath: string;
+}
+
+/** Values a form sends: property names to number | string | null; Identity; switches. */
+export type CmdletParameters = Readonly<Record<string, string | number | boolean | null>>;
+
+export interface CmdletRequest {
+  readonly parameters: CmdletParameters;
+}
+
+export interface CmdletResponse {
+  readonly ok: boolean;
+  /** The equivalent console line, exactly as run (for the transcript). */
+  readonly commandLine: string;
+  /** What the console would have printed. */
+  readonly output: readonly OutputLineDto[];
+  /** Objects returned (Get, New). */
+  readonly objects: readonly ConfigurationDto[];
+}
+
+export interface PreviewResponse {
+  /** The equivalent console line for the form as filled in so far. */
+  readonly commandLine: string;
+  /** Engine messages per parameter name, for inline validation. */
+  readonly fieldErrors: Readonly<Record<string, string>>;
+  /** A problem not tied to one field (parameter set, missing mandatory value). */
+  readonly error?: string;
+}
+
+/** Result of running console input; `prompt` is set while the engine waits for an answer. */
+export interface ConsoleResult {
+  readonly output: readonly OutputLineDto[];
+  /** Text of the pending prompt (e.g. the -Confirm choices, `Identity: `); answer with console:answer. */
+  readonly prompt: string | null;
+  /** The input is incomplete (open brace, quote, trailing pipe): ask for another line. */
+  readonly incomplete: boolean;
+  readonly success: boolean;
+}
+
+export interface CompletionResult {
+  /** Replace input[replaceStart, replaceEnd) with one of the matches. */
+  readonly replaceStart: number;
+  readonly replaceEnd: number;
+  readonly matches: readonly string[];
+}
+
+/** Request/response types per channel. */
+export interface Channels {
+  'pchat:metadata': { request: void; response: Metadata };
+  'pchat:cmdlet:get': { request: CmdletRequest; response: CmdletResponse };
+  'pchat:cmdlet:new': { request: CmdletRequest; response: CmdletResponse };
+  'pchat:cmdlet:set': { request: CmdletRequest; response: CmdletResponse };
+  'pchat:cmdlet:remove': { request: CmdletRequest; response: CmdletResponse };
+  /** Validate a form and build its cmdlet line without running anything. */
+  'pchat:cmdlet:preview': { request: { readonly cmdlet: ConfigCmdletName; readonly parameters: CmdletParameters }; response: PreviewResponse };
+  'pchat:console:execute': { request: { readonly input: string }; response: ConsoleResult };
+  'pchat:console:answer': { request: { readonly answer: string | null }; response: ConsoleResult };
+  'pchat:console:complete': { request: { readonly input: string; readonly cursor: number }; response: CompletionResult };
+  /** Console input history, persisted next to the store (newest last). */
+  'pchat:console:history': { request: void; response: readonly string[] };
+}
+
+export type ChannelName = keyof Channels;
+
+/** The one event main sends: the store changed (this window, the console, or another process). */
+export const CONFIGURATION_CHANGED = 'pchat:configuration-changed';
+
+/** The shape of `window.pchat` (preload in Electron, an HTTP client in the web preview). */
+export interface PchatApi {
+  readonly version: string;
+  metadata(): Promise<Metadata>;
+  getConfiguration(parameters?: CmdletParameters): Promise<CmdletResponse>;
+  newConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
+  setConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
+  removeConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
+  previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<PreviewResponse>;
+  console: {
+    execute(input: string): Promise<ConsoleResult>;
+    answer(answer: string | null): Promise<ConsoleResult>;
+    complete(input: string, cursor: number): Promise<CompletionResult>;
+    history(): Promise<readonly string[]>;
+  };
+  /** Subscribe to store changes; returns an unsubscribe function. */
+  onConfigurationChanged(listener: () => void): () => void;
+}
+
+/** What registration needs: the shape of Electron's ipcMain.handle (the web preview provides the same). */
+export interface HandlerRegistry {
+  handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void;
+}
+
+/** The part of Electron's IpcMainInvokeEvent the handlers use (sender check). */
+export interface IpcEventLike {
+  readonly senderFrame: { readonly url: string } | null;
+}
