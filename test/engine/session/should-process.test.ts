@@ -149,7 +149,7 @@ describe('non-terminating errors', () => {
 
   it('$? is false after a failed statement and true after a good one', async () => {
     expect((await t.run('Get-CsPersistentChatConfiguration site:Nope -ea Ignore; $?')).text).toBe('False');
-    expect((await t.run('Get-CsPersistentChatConfiguration global | Out-Null2; $?')).text).toContain('False');
+    expect((await t.run('Get-CsPersistentChatConfiguration global | Out-Nothing; $?')).text).toContain('False');
     expect((await t.run('$x = 1; $?')).text).toBe('True');
   });
 });

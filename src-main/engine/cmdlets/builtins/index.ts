@@ -12,6 +12,7 @@ import { getHelp } from './get-help';
 import { getHistory } from './get-history';
 import { getMember } from './get-member';
 import { measureObject } from './measure-object';
+import { outNull } from './out-null';
 import { selectObject } from './select-object';
 import { sortObject } from './sort-object';
 import { whereObject } from './where-object';
@@ -27,6 +28,7 @@ export const BUILTIN_COMMANDS: readonly CommandDef[] = [
   formatTable,
   getMember,
   writeOutput,
+  outNull,
   getCommand,
   getHistory,
   clearHost,
