@@ -42,8 +42,23 @@ export async function runInteractive(session: Session, storeDir: string): Promis
     historySize: HISTORY_LIMIT,
     history: [...oldest].reverse(),
   });
+  // Lines are queued as they arrive, so input typed or pasted ahead (the next
+  // command, or the answer to a -Confirm prompt) is kept, as PowerShell keeps it.
+  const queued: string[] = [];
+  let waiting: ((line: string | null) => void) | undefined;
   let closed = false;
-  rl.on('close', () => (closed = true));
+  rl.on('line', (line) => {
+    if (waiting) {
+      const resolve = waiting;
+      waiting = undefined;
+      resolve(line);
+    } else queued.push(line);
+  });
+  rl.on('close', () => {
+    closed = true;
+    waiting?.(null);
+    waiting = undefined;
+  });
   // Ctrl+C abandons the line being typed, as in PowerShell; Ctrl+D or `exit` leaves.
   rl.on('SIGINT', () => {
     process.stdout.write('^C\n');
@@ -53,13 +68,15 @@ export async function runInteractive(session: Session, storeDir: string): Promis
 
   const ask = (prompt: string) =>
     new Promise<string | null>((resolve) => {
+      rl.setPrompt(prompt);
+      if (queued.length > 0) {
+        const line = queued.shift()!;
+        process.stdout.write(`${prompt}${line}\n`);
+        return resolve(line);
+      }
       if (closed) return resolve(null);
-      const onClose = () => resolve(null);
-      rl.once('close', onClose);
-      rl.question(prompt, (answer) => {
-        rl.off('close', onClose);
-        resolve(answer);
-      });
+      waiting = resolve;
+      rl.prompt();
     });
 
   session.host = { interactive: true, readLine: ask };

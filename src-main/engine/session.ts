@@ -5,7 +5,8 @@
 import { CommandRegistry } from './cmdlets/registry';
 import { SessionOutput } from './session-output';
 import type { Host, OutputLine } from './shell/commands';
-import { errorRecord, TerminatingError, type ErrorRecordData } from './shell/errors';
+import { ActionPreferenceStopError, errorRecord, TerminatingError, type ErrorRecordData } from './shell/errors';
+import { complete, type CompletionResult } from './shell/completion';
 import { parse } from './shell/parse';
 import { Interpreter } from './shell/runtime/interpreter';
 import type { ConfigRepository } from './store/types';
@@ -103,23 +104,30 @@ export class Session {
       this.interp.variables.lastSuccess = false;
       return this.result(false, parsed.errors.every((e) => e.incomplete));
     }
-    for (const statement of parsed.script.statements) await this.runTopLevel(statement);
+    for (const statement of parsed.script.statements) {
+      // -ErrorAction Stop is script-terminating: nothing after it runs.
+      if (await this.runTopLevel(statement)) break;
+    }
     return this.result(this.interp.variables.lastSuccess, false);
   }
 
-  private async runTopLevel(statement: Parameters<Interpreter['runStatement']>[0]): Promise<void> {
+  /** Runs one top-level statement; true when it ended with a script-terminating error. */
+  private async runTopLevel(statement: Parameters<Interpreter['runStatement']>[0]): Promise<boolean> {
+    let stop = false;
     const interp = this.interp;
     interp.statementFailed = false;
     for (const w of this.repo.refresh()) this.output.line({ kind: 'warning', text: `WARNING: ${w.message}` });
     try {
       await interp.runStatement(statement, async (v) => this.output.object(v));
     } catch (e) {
+      stop = e instanceof ActionPreferenceStopError;
       if (e instanceof TerminatingError) this.fail(e.record);
       else this.fail(errorRecord({ message: `Internal error: ${(e as Error)?.message ?? String(e)}`, errorId: 'InternalError', category: 'NotSpecified', extent: statement.extent }));
     }
     this.commit();
     this.output.flush();
     interp.variables.lastSuccess = !interp.statementFailed;
+    return stop;
   }
 
   /** One atomic write for everything the statement changed. */
@@ -140,5 +148,18 @@ export class Session {
   private result(success: boolean, incomplete: boolean): ExecuteResult {
     this.output.flush();
     return { lines: this.lines, success, incomplete, changed: this.changed };
+  }
+
+  /**
+   * Tab completion over this session's commands, the identities in the store's
+   * in-memory copy (no file read: completion must stay instant) and the
+   * session's variables. Never throws.
+   */
+  complete(input: string, cursor: number): CompletionResult {
+    return complete(input, cursor, {
+      commands: this.registry,
+      identities: () => this.repo.list().map((r) => r.Identity),
+      variables: () => this.interp.variables.names(),
+    });
   }
 }

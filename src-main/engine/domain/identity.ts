@@ -16,7 +16,10 @@ export interface ParsedIdentity {
 export type IdentityResult = { ok: true; identity: ParsedIdentity } | { ok: false; message: string };
 
 export const SERVICE_ROLE = 'PersistentChatServer';
-const SITE_NAME = /^[A-Za-z0-9 _.\-]{1,64}$/;
+/** Pattern sources, shared with the store's JSON schema so the rule is written once. */
+export const SITE_NAME_PATTERN = '[\\p{L}\\p{N} _.\\-]{1,64}';
+export const POOL_FQDN_PATTERN = '[a-z0-9.\\-]{1,253}';
+const SITE_NAME = new RegExp(`^${SITE_NAME_PATTERN}$`, 'u');
 const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const WILDCARD = /[*?[\]]/;
 

@@ -23,6 +23,7 @@ export function dotNetTypeName(def: ParameterDef): string {
   return DOTNET[def.type] ?? `System.${def.type}`;
 }
 
+/** In enum order: the index is the numeric value. */
 const ACTION_PREFERENCES = ['SilentlyContinue', 'Stop', 'Continue', 'Inquire', 'Ignore', 'Suspend'];
 
 function transformationError(command: string, def: ParameterDef, message: string, extent: Extent | undefined, errorId = 'CannotConvertArgumentNoMessage'): TerminatingError {
@@ -124,14 +125,20 @@ export function convertArgument(command: string, def: ParameterDef, value: Value
     }
     case 'ActionPreference': {
       const text = toPSString(value);
-      const found = ACTION_PREFERENCES.find((p) => p.toLowerCase() === text.toLowerCase());
-      if (!found || !(def.meta?.values ?? ACTION_PREFERENCES).includes(found)) {
+      // The enum's numbers work too (-ea 0 is SilentlyContinue), as in PowerShell.
+      const found = /^\d+$/.test(text.trim())
+        ? ACTION_PREFERENCES[Number(text)]
+        : ACTION_PREFERENCES.find((p) => p.toLowerCase() === text.toLowerCase());
+      if (!found) {
         throw transformationError(
           command,
           def,
-          `Cannot convert value "${text}" to type "${target}". Error: "Unable to match the identifier name ${text} to a valid enumerator name. Specify one of the following enumerator names and try again: ${(def.meta?.values ?? ACTION_PREFERENCES).join(', ')}"`,
+          `Cannot convert value "${text}" to type "${target}". Error: "Unable to match the identifier name ${text} to a valid enumerator name. Specify one of the following enumerator names and try again: ${ACTION_PREFERENCES.join(', ')}"`,
           extent,
         );
+      }
+      if (def.meta?.values && !def.meta.values.includes(found)) {
+        throw validationError(command, def, `The value ${found} is not supported for an ActionPreference variable. The provided value should be used only as a value for a preference variable. Supported values here: ${def.meta.values.join(', ')}.`, extent);
       }
       return found;
     }

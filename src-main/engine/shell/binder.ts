@@ -84,7 +84,7 @@ export function bindCommandLine(cmd: CommandDef, named: readonly NamedArgument[]
     }
     const value = arg.value === undefined ? true : convertArgument(cmd.name, arg.def, arg.value, arg.argExtent ?? arg.paramExtent);
     state.bound.set(arg.def.name, value);
-    narrow(cmd, state, arg.def, arg.paramExtent);
+    narrow(cmd, state, arg.def, commandExtent); // PowerShell points at the whole command
   }
 
   const remaining: Value[] = [];

@@ -13,7 +13,7 @@ import {
   type ConfigRecord,
   type PropertyMeta,
 } from '../domain/properties';
-import { parseIdentity } from '../domain/identity';
+import { parseIdentity, POOL_FQDN_PATTERN, SERVICE_ROLE, SITE_NAME_PATTERN } from '../domain/identity';
 import type { StoreFile } from './types';
 
 /** The store layout this build reads and writes. Bump together with a migration step. */
@@ -33,8 +33,7 @@ function propertySchema(p: PropertyMeta): JsonSchema {
  * whole strings, never split on dots, so pool FQDNs are safe. The precise rules
  * live in identity.ts and are applied by validateStoreFile.
  */
-export const STORED_IDENTITY_PATTERN =
-  '^(?:Global|site:[A-Za-z0-9 _.-]{1,64}|service:PersistentChatServer:[a-z0-9.-]{1,253})$';
+export const STORED_IDENTITY_PATTERN = `^(?:Global|site:${SITE_NAME_PATTERN}|service:${SERVICE_ROLE}:${POOL_FQDN_PATTERN})$`;
 
 /** JSON schema of one stored collection. */
 export function recordSchema(): JsonSchema {

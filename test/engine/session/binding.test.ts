@@ -105,6 +105,11 @@ describe('binding errors', () => {
     expect(r.lines[0]!.record?.message).toMatch(/^Cannot validate argument on parameter 'FileServiceUrl'\. The argument "ftp:\/\/files\.contoso\.com" is not an absolute http or https URL/);
   });
 
+  it('parameter set errors point at the whole command', async () => {
+    const text = await failsWith('Get-CsPersistentChatConfiguration -Identity global -Filter "site:*"', 'Parameter set cannot be resolved using the specified named parameters.', 'AmbiguousParameterSet');
+    expect(text.split('\n').slice(1, 3)).toEqual(['At line:1 char:1', '+ Get-CsPersistentChatConfiguration -Identity global -Filter "site:*"']);
+  });
+
   it('parameter set cannot be resolved', async () => {
     await failsWith('Get-CsPersistentChatConfiguration -Identity global -Filter "site:*"', 'Parameter set cannot be resolved using the specified named parameters.', 'AmbiguousParameterSet');
     await t.run('$g = Get-CsPersistentChatConfiguration -Identity Global');
@@ -167,6 +172,7 @@ describe('identity rules', () => {
     ['service:PersistentChatServer:nodots', "'nodots' is not a valid pool FQDN"],
     ['site:' + 'x'.repeat(65), 'is not a valid site name'],
     ['site:   ', 'is not a valid site name'],
+    ['site:a*', 'Wildcard characters are not allowed'],
     ['site:bad/name', 'is not a valid site name'],
     ['tenant:foo', 'is not a valid identity'],
   ])('%s is refused', async (identity, fragment) => {
@@ -176,6 +182,11 @@ describe('identity rules', () => {
     expect(r.lines[0]!.record?.message).toContain(fragment);
     expect(r.lines[0]!.record?.message).toMatch(/^Cannot bind parameter 'Identity'\. Cannot convert value /);
     expect(JSON.stringify(t.file())).toBe(before);
+  });
+
+  it('site names may use letters of any language', async () => {
+    expect((await t.run('New-CsPersistentChatConfiguration site:Zürich-Øst | Out-Null')).success).toBe(true);
+    expect(t.identities()).toContain('site:Zürich-Øst');
   });
 
   it('site names keep the case first typed; pools are lower-cased', async () => {

@@ -135,11 +135,16 @@ describe('non-terminating errors', () => {
     expect(e.text).toBe('ConfigurationNotFound,Get-CsPersistentChatConfiguration');
   });
 
-  it('-ErrorAction Stop makes the first error end the statement', async () => {
-    const r = await t.run("'site:Nope','site:A' | ForEach-Object { $_ } | Remove-CsPersistentChatConfiguration -ErrorAction Stop; 'next'");
-    expect(r.lines.filter((l) => l.kind === 'error')).toHaveLength(1);
+  it('-ErrorAction Stop makes the first error end the script', async () => {
+    const r = await t.run("'site:Nope','site:A' | ForEach-Object { $_ } | Remove-CsPersistentChatConfiguration -ErrorAction Stop; 'not reached'");
+    expect(r.lines.map((l) => l.kind)).toEqual(['error']);
+    expect(r.success).toBe(false);
     expect(t.identities()).toContain('site:A');
-    expect(r.lines.at(-1)!.text).toBe('next');
+  });
+
+  it('-ErrorAction accepts the enum numbers (-ea 0 is SilentlyContinue)', async () => {
+    const r = await t.run('Get-CsPersistentChatConfiguration site:Nope -ea 0');
+    expect(r.lines).toEqual([]);
   });
 
   it('-ErrorVariable collects the errors', async () => {

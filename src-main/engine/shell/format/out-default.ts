@@ -101,7 +101,7 @@ function classify(value: Value): Group {
 function flatten(values: readonly Value[], out: Value[] = []): Value[] {
   for (const v of values) {
     if (Array.isArray(v)) flatten(v, out);
-    else out.push(v);
+    else if (v !== null) out.push(v); // PowerShell shows nothing for $null
   }
   return out;
 }

@@ -74,13 +74,12 @@ describe('formatForHost', () => {
     ]);
   });
 
-  it('shows scalars one per line, arrays item by item, formatted text and scriptblocks verbatim', () => {
+  it('shows scalars one per line ($null as nothing), arrays item by item, formatted text and scriptblocks verbatim', () => {
     const block = new ScriptBlock({ text: ' $_.Identity ' } as ScriptBlockExpr);
     expect(formatForHost([1, 'two', true, null, [3, [4]], new FormattedText(['', 'x', '']), block])).toEqual([
       '1',
       'two',
       'True',
-      '',
       '3',
       '4',
       '',
