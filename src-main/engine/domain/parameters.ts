@@ -152,7 +152,7 @@ export const PARAMETERS: readonly ParameterMeta[] = [
   },
 ];
 
-/** Common parameters every cmdlet accepts; shown as [<CommonParameters>]. */
+/** Common parameters every cmdlet accepts, in PowerShell's order; shown as [<CommonParameters>]. */
 export const COMMON_PARAMETERS: readonly ParameterMeta[] = [
   {
     name: 'Verbose',
@@ -160,6 +160,14 @@ export const COMMON_PARAMETERS: readonly ParameterMeta[] = [
     aliases: ['vb'],
     common: true,
     help: 'Writes a VERBOSE line describing each operation.',
+    usage: {},
+  },
+  {
+    name: 'Debug',
+    type: 'SwitchParameter',
+    aliases: ['db'],
+    common: true,
+    help: 'Accepted for compatibility. These commands write no debug messages, so it changes nothing.',
     usage: {},
   },
   {
@@ -181,6 +189,15 @@ export const COMMON_PARAMETERS: readonly ParameterMeta[] = [
     usage: {},
   },
   {
+    name: 'InformationAction',
+    type: 'ActionPreference',
+    aliases: ['infa'],
+    common: true,
+    values: ['Continue', 'SilentlyContinue', 'Stop', 'Ignore'],
+    help: 'Accepted for compatibility. These commands write nothing to the information stream.',
+    usage: {},
+  },
+  {
     name: 'ErrorVariable',
     type: 'String',
     aliases: ['ev'],
@@ -189,11 +206,43 @@ export const COMMON_PARAMETERS: readonly ParameterMeta[] = [
     usage: {},
   },
   {
+    name: 'WarningVariable',
+    type: 'String',
+    aliases: ['wv'],
+    common: true,
+    help: "Also stores the command's warnings in the named variable (prefix the name with + to append).",
+    usage: {},
+  },
+  {
+    name: 'InformationVariable',
+    type: 'String',
+    aliases: ['iv'],
+    common: true,
+    help: 'Accepted for compatibility. These commands write nothing to the information stream, so the variable is set to an empty list.',
+    usage: {},
+  },
+  {
     name: 'OutVariable',
     type: 'String',
     aliases: ['ov'],
     common: true,
     help: 'Also stores the command\'s output in the named variable.',
+    usage: {},
+  },
+  {
+    name: 'OutBuffer',
+    type: 'Int32',
+    aliases: ['ob'],
+    common: true,
+    help: 'Accepted for compatibility. Output is always passed on one object at a time here.',
+    usage: {},
+  },
+  {
+    name: 'PipelineVariable',
+    type: 'String',
+    aliases: ['pv'],
+    common: true,
+    help: 'Stores each object this command writes in the named variable, so later commands in the pipeline can use it.',
     usage: {},
   },
 ];

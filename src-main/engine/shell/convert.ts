@@ -44,6 +44,7 @@ export function toPSString(value: Value): string {
   if (Array.isArray(value)) return value.map(toPSString).join(' ');
   if (value instanceof ScriptBlock) return value.text;
   if (value instanceof PSObject) {
+    if (value.text !== undefined) return value.text;
     // The configuration object (like XdsIdentity-keyed settings) shows its Identity.
     const identity = value.get('Identity');
     if (identity !== undefined) return toPSString(identity);

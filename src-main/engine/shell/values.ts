@@ -86,6 +86,9 @@ export class PSObject {
     this.shape = shapeOf(kept);
   }
 
+  /** What the object's ToString() gives, when it is not the default (error records, exceptions). */
+  text?: string;
+
   /** Builds an object from a fixed list of names (kept by the caller) and matching values. */
   static fromNames(typeName: string, names: readonly string[], values: Value[], setter?: PropertySetter, inMemory = false): PSObject {
     const obj = new PSObject(typeName, [], setter, inMemory);

@@ -102,7 +102,12 @@ const REMARKS = [
   '    For technical information, type: "get-help Get-Thing -full".',
   '',
 ];
-const COMMON = ['    <CommonParameters>', '        This cmdlet supports the common parameters: Verbose, ErrorAction, WarningAction, ErrorVariable, and OutVariable.', ''];
+const COMMON = [
+  '    <CommonParameters>',
+  '        This cmdlet supports the common parameters: Verbose, Debug, ErrorAction, WarningAction, InformationAction,',
+  '        ErrorVariable, WarningVariable, InformationVariable, OutVariable, OutBuffer, and PipelineVariable.',
+  '',
+];
 
 describe('renderHelp', () => {
   it('default view: name, synopsis, syntax, description, remarks', () => {

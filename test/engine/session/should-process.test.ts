@@ -157,4 +157,21 @@ describe('non-terminating errors', () => {
     expect((await t.run('Get-CsPersistentChatConfiguration global | Out-Nothing; $?')).text).toContain('False');
     expect((await t.run('$x = 1; $?')).text).toBe('True');
   });
+
+  it('-WarningVariable collects warnings, -PipelineVariable names each item, -O is ambiguous', async () => {
+    expect((await t.run('Remove-CsPersistentChatConfiguration global -WarningVariable w -wa SilentlyContinue; $w.Count')).text).toBe('1');
+    expect((await t.run('Get-CsPersistentChatConfiguration -Filter site:* -PipelineVariable cfg | % { $cfg.Identity }')).text).toBe('site:A\nsite:B\nsite:C');
+    const r = await t.run('Get-CsPersistentChatConfiguration -O x');
+    expect(r.lines[0]!.record?.message).toBe("Parameter cannot be processed because the parameter name 'O' is ambiguous. Possible matches include: -OutVariable -OutBuffer.");
+  });
+
+  it('error records in $Error behave like objects: Exception.Message, CategoryInfo, string form', async () => {
+    await t.run('Get-CsPersistentChatConfiguration site:X -ea 0');
+    expect((await t.run('$Error[0].Exception.Message; "$($Error[0])"; $Error[0].CategoryInfo.Category; $Error[0].TargetObject')).text.split('\n')).toEqual([
+      'Cannot find "PersistentChatConfiguration" "site:X" because it does not exist.',
+      'Cannot find "PersistentChatConfiguration" "site:X" because it does not exist.',
+      'ObjectNotFound',
+      'site:X',
+    ]);
+  });
 });

@@ -28,7 +28,10 @@ const end = (input: string) => complete(input, input.length, context);
 
 const SET = 'Set-CsPersistentChatConfiguration';
 const CONFIG = ['Get-CsPersistentChatConfiguration', 'New-CsPersistentChatConfiguration', 'Remove-CsPersistentChatConfiguration', 'Set-CsPersistentChatConfiguration'];
-const COMMON = ['-Verbose', '-ErrorAction', '-WarningAction', '-ErrorVariable', '-OutVariable'];
+const COMMON = [
+  '-Verbose', '-Debug', '-ErrorAction', '-WarningAction', '-InformationAction', '-ErrorVariable',
+  '-WarningVariable', '-InformationVariable', '-OutVariable', '-OutBuffer', '-PipelineVariable',
+];
 const SORTED_IDENTITIES = ['Global', 'service:PersistentChatServer:p1.contoso.com', "'site:North West'", 'site:Redmond'];
 
 it('has the shape of the IPC contract', () => {

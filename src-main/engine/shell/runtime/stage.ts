@@ -1,6 +1,7 @@
 // One command in a running pipeline: its bound command line, its processor,
 // and the CommandContext it sees (errors with -ErrorAction, warnings,
-// -Verbose, -WhatIf / -Confirm / -Force, -OutVariable / -ErrorVariable).
+// -Verbose, -WhatIf / -Confirm / -Force, -OutVariable / -ErrorVariable /
+// -WarningVariable / -InformationVariable / -PipelineVariable).
 
 import type { CommandAst, Extent } from '../ast';
 import { bindPipelineItem, INPUT_NOT_BOUND, missingMandatory, missingMandatoryError, resolveSet, type BindState } from '../binder';
@@ -27,6 +28,7 @@ export class Stage {
   private confirmAll: boolean | undefined;
   private readonly outVariable: Value[] = [];
   private readonly errorVariable: Value[] = [];
+  private readonly warningVariable: Value[] = [];
 
   constructor(
     private readonly interp: Interpreter,
@@ -56,11 +58,14 @@ export class Stage {
       },
       emit: async (value) => {
         if (this.pref('OutVariable') !== undefined) this.outVariable.push(value);
+        const pipelineVariable = this.pref('PipelineVariable');
+        if (typeof pipelineVariable === 'string') interp.variables.set(pipelineVariable, value);
         await this.downstream(value);
       },
       writeError: async (partial) => this.writeError({ ...partial, command: this.cmd.name, extent: partial.extent ?? this.ast.extent }),
       writeWarning: async (text) => {
         const action = this.pref('WarningAction');
+        if (action !== 'Ignore' && this.pref('WarningVariable') !== undefined) this.warningVariable.push(text);
         if (action === 'SilentlyContinue' || action === 'Ignore') return;
         interp.sink.line({ kind: 'warning', text: `WARNING: ${text}` });
         if (action === 'Stop') {
@@ -184,13 +189,19 @@ export class Stage {
   private publishVariables(): void {
     const out = this.pref('OutVariable');
     if (typeof out === 'string') this.interp.variables.set(out, this.outVariable);
-    const err = this.pref('ErrorVariable');
-    if (typeof err === 'string') {
-      const append = err.startsWith('+');
-      const name = append ? err.slice(1) : err;
-      const previous = append ? this.interp.variables.get(name) : [];
-      this.interp.variables.set(name, [...(Array.isArray(previous) ? previous : previous === null ? [] : [previous]), ...this.errorVariable]);
-    }
+    this.publish('ErrorVariable', this.errorVariable);
+    this.publish('WarningVariable', this.warningVariable);
+    this.publish('InformationVariable', []);
+  }
+
+  /** -ErrorVariable style: a name, or +name to append to what the variable holds. */
+  private publish(parameter: string, items: Value[]): void {
+    const spec = this.pref(parameter);
+    if (typeof spec !== 'string') return;
+    const append = spec.startsWith('+');
+    const name = append ? spec.slice(1) : spec;
+    const previous = append ? this.interp.variables.get(name) : [];
+    this.interp.variables.set(name, [...(Array.isArray(previous) ? previous : previous === null ? [] : [previous]), ...items]);
   }
 
   /** The command is first in its pipeline: process runs once, with no input. */
