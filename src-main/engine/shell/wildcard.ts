@@ -23,10 +23,8 @@ export function wildcardToRegExp(pattern: string, caseSensitive = false): RegExp
       out += '[\\s\\S]';
     } else if (ch === '[') {
       const close = pattern.indexOf(']', i + 1);
-      if (close < 0) {
-        out += '\\[';
-        continue;
-      }
+      // PowerShell rejects an unclosed bracket rather than matching it literally.
+      if (close < 0) throw new SyntaxError(`The specified wildcard character pattern is not valid: ${pattern}`);
       const body = pattern.slice(i + 1, close);
       let cls = '';
       for (let j = 0; j < body.length; j++) {

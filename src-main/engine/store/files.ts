@@ -56,13 +56,20 @@ function freeName(base: string): string {
 export function moveAside(file: string, tag = 'corrupt', now: Date = new Date()): string {
   const target = freeName(`${file}.${tag}-${fileTimestamp(now)}`);
   fs.renameSync(file, target);
+  // The backup holds the same settings as the store: keep it as private as the store.
+  try {
+    fs.chmodSync(target, 0o600);
+  } catch {
+    // Not fatal: the data is safe either way.
+  }
   return target;
 }
 
 /** The message for a file that had to be moved aside. */
 export function movedAsideWarning(file: string, reason: string, backup: string): string {
   return (
-    `The store file ${file} could not be used: ${reason}. It was moved aside to ${backup}, ` +
+    // One line: parser messages can contain newlines, which would split the WARNING: line.
+    `The store file ${file} could not be used: ${reason.replace(/\s*\n\s*/g, ' ')}. It was moved aside to ${backup}, ` +
     'and a new store with default settings is in use.'
   );
 }
