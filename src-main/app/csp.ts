@@ -1,7 +1,8 @@
 // The renderer's Content-Security-Policy, in one place.
 //
 // No Electron import: electron.vite.config.ts checks index.html against it at
-// build time and the app:// protocol handler sends it as a response header.
+// build time, and the app:// protocol handler and the web preview send it as a
+// response header.
 
 const POLICY: ReadonlyArray<readonly [directive: string, value: string]> = [
   ['default-src', "'self'"],
@@ -25,6 +26,14 @@ function serialize(entries: ReadonlyArray<readonly [string, string]>): string {
 
 /** The full policy, sent as the `Content-Security-Policy` header on app:// responses. */
 export const CONTENT_SECURITY_POLICY = serialize(POLICY);
+
+/** Headers on every response that serves the renderer (app:// here, and the web preview). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Referrer-Policy': 'no-referrer',
+};
 
 /** The same policy minus header-only directives, for `<meta http-equiv>` in index.html. */
 export const META_CONTENT_SECURITY_POLICY = /* @__PURE__ */ serialize(

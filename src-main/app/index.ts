@@ -1,15 +1,24 @@
 // Electron main-process entry: single-instance lock, hardening, app:// protocol,
-// then the one window. Startup order matters and is spelled out below.
+// the store and its IPC handlers, the menu, then the one window. Startup order
+// matters and is spelled out below.
 //
 // This file is bundled as ESM (package.json "type": "module"). Everything at
 // module top level runs before `ready`; nothing before `ready` may be async.
 
 import path from 'node:path';
-import { app, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, screen, session, type BrowserWindow } from 'electron';
+import { STORE_FILE_NAME } from '../cli/store-location';
+import { storeFilePath } from '../engine/store';
+import { CONFIGURATION_CHANGED, MENU_COMMAND, type MenuCommand } from '../ipc/contract';
+import { EngineService } from '../ipc/engine-service';
+import { registerIpc } from '../ipc/register';
+import { installMenu, showAboutDialog } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_ENTRY_URL, APP_ORIGIN } from './renderer-files';
 import { guardAllWebContents, hardenSession } from './security';
+import { openAppRepository } from './store';
 import { createMainWindow } from './window';
+import { loadWindowState, saveWindowState } from './window-state';
 
 // out/main/index.js → out/preload/index.cjs and out/renderer/ (inside app.asar when packaged).
 const PRELOAD_PATH = path.join(import.meta.dirname, '../preload/index.cjs');
@@ -41,15 +50,38 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
-function openMainWindow(entryUrl: string): void {
+/** One-way messages to the page; dropped while there is no live window. */
+function sendToWindow(channel: string, ...args: unknown[]): void {
+  if (mainWindow === undefined || mainWindow.isDestroyed() || mainWindow.webContents.isDestroyed()) return;
+  mainWindow.webContents.send(channel, ...args);
+}
+
+function openMainWindow(entryUrl: string, service: EngineService): void {
   if (mainWindow !== undefined && !mainWindow.isDestroyed()) {
     focusMainWindow();
     return;
   }
-  mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, entryUrl, devTools: !app.isPackaged });
-  mainWindow.on('closed', () => {
-    mainWindow = undefined;
+  const userData = app.getPath('userData');
+  const state = loadWindowState(userData, screen.getAllDisplays().map((d) => d.workArea));
+  const window = createMainWindow({ preloadPath: PRELOAD_PATH, entryUrl, devTools: !app.isPackaged, state });
+  mainWindow = window;
+  window.on('close', () => saveWindowState(userData, window.getNormalBounds(), window.isMaximized()));
+  // A (re)loaded page knows nothing of a console prompt the previous page showed.
+  window.webContents.on('did-finish-load', () => void service.cancelPrompt());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
   });
+}
+
+/** Opens the store in the user-data folder; on failure says why and quits. */
+function openStore(): ReturnType<typeof openAppRepository> | undefined {
+  const userData = app.getPath('userData');
+  try {
+    return openAppRepository(userData);
+  } catch (error) {
+    dialog.showErrorBox('pchat-admin cannot open its configuration store', `${storeFilePath(userData, STORE_FILE_NAME)}\n\n${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 async function start(): Promise<void> {
@@ -73,13 +105,44 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer(session.defaultSession, RENDERER_DIR);
 
-  // 3. IPC: the channel table from src-main/ipc is registered here, before the
-  //    first window exists, so no renderer call can reach an unregistered
-  //    channel. (Not wired yet: this step only builds the skeleton.)
+  // 3. The store and the IPC channel table, registered before the first
+  //    window exists, so no renderer call can reach an unregistered channel.
+  const opened = openStore();
+  if (opened === undefined) {
+    app.exit(1);
+    return;
+  }
+  const { repository, warnings } = opened;
+  const service = new EngineService(repository);
+  registerIpc(ipcMain, service, trustedOrigin);
+  service.onConfigurationChanged(() => sendToWindow(CONFIGURATION_CHANGED));
+  service.start(); // the headless shell may write the same file
+  app.on('will-quit', () => service.dispose());
 
-  // 4. The window.
-  openMainWindow(entryUrl);
-  app.on('activate', () => openMainWindow(entryUrl));
+  // 4. The menu.
+  installMenu(
+    {
+      send: (command: MenuCommand) => sendToWindow(MENU_COMMAND, command),
+      showAbout: () => showAboutDialog(mainWindow, app.getVersion(), repository.path),
+    },
+    { isMac: process.platform === 'darwin', devTools: !app.isPackaged },
+  );
+
+  // 5. The window; then anything the store had to repair, where it will be seen.
+  openMainWindow(entryUrl, service);
+  app.on('activate', () => openMainWindow(entryUrl, service));
+  const window = mainWindow;
+  if (warnings.length > 0 && window !== undefined) {
+    // After the window is on screen: a dialog parented to a hidden window may not show.
+    window.once('ready-to-show', () =>
+      void dialog.showMessageBox(window, {
+        type: 'warning',
+        title: 'pchat-admin',
+        message: 'The configuration store needed attention.',
+        detail: warnings.map((w) => w.message).join('\n\n'),
+      }),
+    );
+  }
 }
 
 // A second launch hands its arguments to the first instance (the

@@ -4,7 +4,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { SECURITY_HEADERS } from './csp';
 import { APP_SCHEME, resolveRendererFile } from './renderer-files';
 
 /**
@@ -21,13 +21,6 @@ export function registerAppScheme(): void {
     },
   ]);
 }
-
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Referrer-Policy': 'no-referrer',
-};
 
 function textResponse(status: number, body: string): Response {
   return new Response(body, {

@@ -49,12 +49,23 @@ export function resolveRendererFile(
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) {
     return { ok: false, status: 404, reason: 'unknown origin' };
   }
+  return resolveRendererPath(url.pathname, rootDir, pathApi);
+}
 
+/**
+ * Resolves a URL path (still percent-encoded, as in `URL.pathname`) to a file
+ * strictly inside `rootDir`. Shared by the app:// protocol and the web preview.
+ */
+export function resolveRendererPath(
+  urlPathname: string,
+  rootDir: string,
+  pathApi: PathApi = path,
+): RendererFileResult {
   let relative: string;
   try {
     // URL parsing already collapsed literal ../ segments; decoding can bring
     // back encoded ones (%2e%2e%2f, %5c), which the containment check catches.
-    relative = decodeURIComponent(url.pathname);
+    relative = decodeURIComponent(urlPathname);
   } catch {
     return { ok: false, status: 400, reason: 'malformed percent-encoding' };
   }

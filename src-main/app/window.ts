@@ -1,6 +1,8 @@
-// The main window: hardened web preferences, shown once the first paint is ready.
+// The main window: hardened web preferences, remembered bounds, shown once
+// the first paint is ready.
 
 import { BrowserWindow } from 'electron';
+import { DEFAULT_WINDOW_STATE, MIN_SIZE, type WindowState } from './window-state';
 
 export interface MainWindowOptions {
   /** Absolute path to the built CommonJS preload (out/preload/index.cjs). */
@@ -9,17 +11,20 @@ export interface MainWindowOptions {
   readonly entryUrl: string;
   /** Developer tools are for unpackaged builds only. */
   readonly devTools: boolean;
+  /** Remembered bounds, already fitted to the attached displays. */
+  readonly state?: WindowState;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const state = options.state ?? DEFAULT_WINDOW_STATE;
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    minWidth: 800,
-    minHeight: 560,
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'pchat-admin',
     show: false,
-    autoHideMenuBar: true,
     webPreferences: {
       preload: options.preloadPath,
       contextIsolation: true,
@@ -35,7 +40,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
 
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (state.maximized) window.maximize();
+    window.show();
+  });
   void window.loadURL(options.entryUrl);
   return window;
 }

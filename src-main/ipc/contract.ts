@@ -131,7 +131,22 @@ export type ChannelName = keyof Channels;
 /** The one event main sends: the store changed (this window, the console, or another process). */
 export const CONFIGURATION_CHANGED = 'pchat:configuration-changed';
 
-/** The shape of `window.pchat` (preload in Electron, an HTTP client in the web preview). */
+/** One-way event for application-menu commands the renderer carries out (payload: a MenuCommand). */
+export const MENU_COMMAND = 'pchat:menu';
+export type MenuCommand = 'toggle-console' | 'show-reference';
+
+/**
+ * What a handler sends back over the wire (Electron invoke, web preview POST).
+ * The preload and the web client unwrap it: `value` resolves the API call,
+ * `error` rejects it with the ErrorData itself (plain data survives
+ * contextBridge; an Error's extra fields would not).
+ */
+export type IpcReply<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorData };
+
+/**
+ * The shape of `window.pchat` (preload in Electron, an HTTP client in the web preview).
+ * Every method rejects with an ErrorData (plain object) when main refuses or fails the call.
+ */
 export interface PchatApi {
   readonly version: string;
   metadata(): Promise<Metadata>;
@@ -148,6 +163,8 @@ export interface PchatApi {
   };
   /** Subscribe to store changes; returns an unsubscribe function. */
   onConfigurationChanged(listener: () => void): () => void;
+  /** Subscribe to application-menu commands (never fires in the web preview); returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
 /** What registration needs: the shape of Electron's ipcMain.handle (the web preview provides the same). */

@@ -1,9 +1,5 @@
-// The shape of `window.pchat`, the only thing the preload exposes.
-//
-// Type-only: the renderer imports it with `import type`, so no main-process
-// code reaches the renderer bundle. Later steps add the IPC-backed members.
+// The shape of `window.pchat`, the only thing the preload exposes. It is the
+// IPC contract's PchatApi; re-exported here for code that still imports it
+// from the preload. Type-only: no main-process code reaches the renderer.
 
-export interface PchatApi {
-  /** The application version (package.json "version"). */
-  readonly version: string;
-}
+export type { PchatApi } from '../ipc/contract';

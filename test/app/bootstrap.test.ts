@@ -1,13 +1,17 @@
 // The Electron bootstrap (src-main/app) against a recording fake of the
 // `electron` module: startup order, window preferences, navigation and
-// permission guards, single-instance behaviour, and the app:// handler over
-// real files. No Electron binary is needed (none can run here); what this
-// cannot show is that real Electron honours these settings.
+// permission guards, single-instance behaviour, the store and IPC wiring, the
+// menu, and the app:// handler over real files. electron-store is replaced by
+// conf (the engine it wraps) over a temp user-data folder. No Electron binary
+// is needed (none can run here); what this cannot show is that real Electron
+// honours these settings.
 
+import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../src-main/ipc/channels';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -18,6 +22,10 @@ const fake = vi.hoisted(() => {
   const state = {
     calls,
     listeners,
+    userData: '',
+    ipcHandlers: new Map<string, Listener>(),
+    menuTemplate: [] as Record<string, unknown>[],
+    dialogs: [] as Record<string, unknown>[],
     gotLock: true,
     ready: new Promise<void>((resolve) => {
       resolveReady = resolve;
@@ -27,25 +35,52 @@ const fake = vi.hoisted(() => {
     privileged: [] as unknown[],
     permissionRequest: undefined as Listener | undefined,
     permissionCheck: undefined as Listener | undefined,
-    windows: [] as { options: Record<string, unknown>; url?: string; minimized: boolean; calls: string[] }[],
+    windows: [] as {
+      options: Record<string, unknown>;
+      url?: string;
+      minimized: boolean;
+      calls: string[];
+      sent: unknown[][];
+      /** Every listener per event, in registration order; `fire` calls them all. */
+      fire: (event: string) => void;
+      contentsHandlers: Map<string, Listener>;
+    }[],
   };
   const emit = (event: string, ...args: unknown[]): void => {
     for (const listener of listeners.get(event) ?? []) listener(...args);
   };
   class FakeBrowserWindow {
     readonly record: (typeof state.windows)[number];
-    private readonly handlers = new Map<string, Listener>();
+    private readonly handlers = new Map<string, Listener[]>();
+    readonly webContents: { send: (...args: unknown[]) => void; on: (event: string, listener: Listener) => void; isDestroyed: () => boolean };
     constructor(options: Record<string, unknown>) {
       calls.push('new BrowserWindow');
-      this.record = { options, minimized: false, calls: [] };
+      const fire = (event: string): void => {
+        for (const listener of this.handlers.get(event) ?? []) listener();
+      };
+      this.record = { options, minimized: false, calls: [], sent: [], fire, contentsHandlers: new Map() };
       state.windows.push(this.record);
+      const record = this.record;
+      this.webContents = {
+        send: (...args: unknown[]) => record.sent.push(args),
+        on: (event: string, listener: Listener) => record.contentsHandlers.set(event, listener),
+        isDestroyed: () => false,
+      };
+    }
+    getNormalBounds(): { x: number; y: number; width: number; height: number } {
+      return { x: 40, y: 50, width: 1000, height: 700 };
+    }
+    isMaximized(): boolean {
+      return false;
+    }
+    maximize(): void {
+      this.record.calls.push('maximize');
     }
     once(event: string, listener: Listener): this {
-      this.handlers.set(event, listener);
-      return this;
+      return this.on(event, listener);
     }
     on(event: string, listener: Listener): this {
-      this.handlers.set(event, listener);
+      this.handlers.set(event, [...(this.handlers.get(event) ?? []), listener]);
       return this;
     }
     loadURL(url: string): Promise<void> {
@@ -103,7 +138,33 @@ const fake = vi.hoisted(() => {
       },
       quit: () => calls.push('quit'),
       exit: (code: number) => calls.push(`exit ${code}`),
+      getPath: (name: string) => {
+        if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
+        return state.userData;
+      },
+      getVersion: () => '9.8.7',
     },
+    ipcMain: {
+      handle: (channel: string, listener: Listener) => {
+        calls.push(`ipcMain.handle ${channel}`);
+        state.ipcHandlers.set(channel, listener);
+      },
+    },
+    Menu: {
+      buildFromTemplate: (template: Record<string, unknown>[]) => {
+        state.menuTemplate = template;
+        return { template };
+      },
+      setApplicationMenu: () => calls.push('Menu.setApplicationMenu'),
+    },
+    dialog: {
+      showMessageBox: (...args: unknown[]) => {
+        state.dialogs.push(args.at(-1) as Record<string, unknown>);
+        return Promise.resolve({ response: 0 });
+      },
+      showErrorBox: (title: string, content: string) => state.dialogs.push({ title, content }),
+    },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => {
         calls.push('registerSchemesAsPrivileged');
@@ -117,6 +178,17 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+// electron-store is conf plus Electron defaults; conf itself runs under Node.
+vi.mock('electron-store', async () => {
+  const { default: Conf } = await import('conf');
+  class FakeElectronStore extends Conf {
+    constructor(options: Record<string, unknown>) {
+      const { name, ...rest } = options;
+      super({ ...rest, configName: name as string, projectName: 'pchat-admin' });
+    }
+  }
+  return { default: FakeElectronStore };
+});
 
 const { state, emit } = fake;
 
@@ -127,7 +199,15 @@ async function flush(): Promise<void> {
 describe('main-process bootstrap', () => {
   beforeAll(async () => {
     delete process.env['ELECTRON_RENDERER_URL'];
+    state.userData = await mkdtemp(path.join(tmpdir(), 'pchat-userdata-'));
+    // A damaged store: it must be moved aside, and the user told once the window shows.
+    await writeFile(path.join(state.userData, 'config.json'), '{ not json');
     await import('../../src-main/app/index');
+  });
+
+  afterAll(async () => {
+    emit('will-quit');
+    await rm(state.userData, { recursive: true, force: true });
   });
 
   it('does everything that must precede `ready` synchronously, and opens no window yet', () => {
@@ -143,7 +223,7 @@ describe('main-process bootstrap', () => {
     expect([...state.listeners.keys()].sort()).toEqual(['second-instance', 'web-contents-created', 'window-all-closed']);
   });
 
-  it('after `ready`: hardens the session, serves app://, then opens one hardened window', async () => {
+  it('after `ready`: hardens the session, serves app://, registers IPC, the menu, then opens one hardened window', async () => {
     state.resolveReady();
     await flush();
     expect(state.calls.slice(4)).toEqual([
@@ -152,6 +232,8 @@ describe('main-process bootstrap', () => {
       'setDevicePermissionHandler',
       'session.on will-download',
       'protocol.handle app',
+      ...CHANNELS.map((channel) => `ipcMain.handle ${channel}`),
+      'Menu.setApplicationMenu',
       'new BrowserWindow',
     ]);
     expect(state.windows).toHaveLength(1);
@@ -211,6 +293,89 @@ describe('main-process bootstrap', () => {
     emit('second-instance', {}, ['pchat-admin'], '/', {});
     expect(window.calls).toEqual(['restore', 'show', 'focus']);
     expect(state.windows).toHaveLength(1);
+  });
+
+  it('reports a store it had to repair in a dialog once the window is shown', () => {
+    const window = state.windows[0]!;
+    expect(state.dialogs).toEqual([]);
+    window.fire('ready-to-show');
+    expect(window.calls).toContain('show');
+    expect(state.dialogs).toHaveLength(1);
+    expect(state.dialogs[0]).toMatchObject({ type: 'warning', message: 'The configuration store needed attention.' });
+    expect(state.dialogs[0]!['detail']).toMatch(/could not be used: .*moved aside/);
+    window.calls.length = 0;
+  });
+
+  it('opens the store (config.json) in the user-data folder and serves it over the registered handlers', async () => {
+    const storeFile = path.join(state.userData, 'config.json');
+    expect(JSON.parse(readFileSync(storeFile, 'utf8')).schemaVersion).toBe(1);
+    const window = state.windows[0]!;
+    const trusted = { senderFrame: { url: 'app://renderer/index.html' } };
+    const metadata = (await state.ipcHandlers.get('pchat:metadata')!(trusted)) as { ok: boolean; value: { storePath: string } };
+    expect(metadata).toMatchObject({ ok: true, value: { storePath: storeFile } });
+
+    const before = readFileSync(storeFile);
+    const refused = await state.ipcHandlers.get('pchat:cmdlet:new')!({ senderFrame: { url: 'https://evil.example/' } }, { parameters: { Identity: 'site:X' } });
+    expect(refused).toMatchObject({ ok: false, error: { id: 'UntrustedSender' } });
+    expect(readFileSync(storeFile).equals(before)).toBe(true);
+    expect(window.sent).toEqual([]);
+
+    const created = await state.ipcHandlers.get('pchat:cmdlet:new')!(trusted, { parameters: { Identity: 'site:X' } });
+    expect(created).toMatchObject({ ok: true, value: { ok: true, commandLine: 'New-CsPersistentChatConfiguration -Identity "site:X"' } });
+    expect(JSON.parse(readFileSync(storeFile, 'utf8')).collections['site:X'].Identity).toBe('site:X');
+    // The change reaches the page as the one event, with no payload.
+    expect(window.sent).toEqual([['pchat:configuration-changed']]);
+  });
+
+  it('installs the menu: File, Edit, View (Toggle Console, zoom), Help (Cmdlet Reference, About with the store path)', () => {
+    const window = state.windows[0]!;
+    window.sent.length = 0;
+    type Item = { label?: string; role?: string; type?: string; accelerator?: string; click?: () => void; submenu?: Item[] };
+    const menu = state.menuTemplate as Item[];
+    const describeItem = (item: Item): string => item.label ?? item.role ?? item.type ?? '?';
+    expect(menu.map((m) => [describeItem(m), (m.submenu ?? []).map(describeItem)])).toEqual([
+      ['&File', ['quit']],
+      ['&Edit', ['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'delete', 'separator', 'selectAll']],
+      ['&View', ['Toggle &Console', 'separator', 'resetZoom', 'zoomIn', 'zoomOut', 'separator', 'reload', 'toggleDevTools']],
+      ['&Help', ['Cmdlet &Reference', 'separator', '&About pchat-admin']],
+    ]);
+    const view = menu[2]!.submenu!;
+    const help = menu[3]!.submenu!;
+    expect(view[0]!.accelerator).toBe('CommandOrControl+`');
+    view[0]!.click!();
+    help[0]!.click!();
+    expect(window.sent).toEqual([
+      ['pchat:menu', 'toggle-console'],
+      ['pchat:menu', 'show-reference'],
+    ]);
+    help[2]!.click!();
+    const about = state.dialogs.at(-1)!;
+    expect(about['message']).toBe('pchat-admin 9.8.7');
+    expect(about['detail']).toContain(path.join(state.userData, 'config.json'));
+  });
+
+  it('remembers the window bounds, and cancels a console prompt when the page reloads', async () => {
+    const window = state.windows[0]!;
+    window.fire('close');
+    expect(JSON.parse(readFileSync(path.join(state.userData, 'window-state.json'), 'utf8'))).toEqual({
+      x: 40,
+      y: 50,
+      width: 1000,
+      height: 700,
+      maximized: false,
+    });
+    const trusted = { senderFrame: { url: 'app://renderer/index.html' } };
+    const input = 'Set-CsPersistentChatConfiguration -DefaultChatHistory 44 -Confirm';
+    const prompted = (await state.ipcHandlers.get('pchat:console:execute')!(trusted, { input })) as { value: { prompt: string | null } };
+    expect(prompted.value.prompt).toMatch(/^\[Y\] Yes/);
+    window.contentsHandlers.get('did-finish-load')!();
+    await flush();
+    const next = (await state.ipcHandlers.get('pchat:cmdlet:get')!(trusted, { parameters: { Identity: 'Global' } })) as {
+      ok: boolean;
+      value: { objects: { DefaultChatHistory: number }[] };
+    };
+    expect(next.ok).toBe(true);
+    expect(next.value.objects[0]!.DefaultChatHistory).toBe(30);
   });
 });
 

@@ -1,0 +1,35 @@
+// The fixed list of invoke channels, derived from the contract's `Channels`
+// map. Registration iterates it, so a channel added to the contract without a
+// handler fails to compile (`satisfies` demands every key and no other).
+
+import type { ConfigCmdletName } from '../engine/domain/parameters';
+import type { ChannelName } from './contract';
+
+const CHANNEL_TABLE = {
+  'pchat:metadata': true,
+  'pchat:cmdlet:get': true,
+  'pchat:cmdlet:new': true,
+  'pchat:cmdlet:set': true,
+  'pchat:cmdlet:remove': true,
+  'pchat:cmdlet:preview': true,
+  'pchat:console:execute': true,
+  'pchat:console:answer': true,
+  'pchat:console:complete': true,
+  'pchat:console:history': true,
+} as const satisfies Record<ChannelName, true>;
+
+export const CHANNELS: readonly ChannelName[] = Object.freeze(Object.keys(CHANNEL_TABLE) as ChannelName[]);
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.hasOwn(CHANNEL_TABLE, name);
+}
+
+/** The four cmdlet channels and the cmdlet each one runs. */
+export const CMDLET_CHANNELS = Object.freeze({
+  'pchat:cmdlet:get': 'Get-CsPersistentChatConfiguration',
+  'pchat:cmdlet:new': 'New-CsPersistentChatConfiguration',
+  'pchat:cmdlet:set': 'Set-CsPersistentChatConfiguration',
+  'pchat:cmdlet:remove': 'Remove-CsPersistentChatConfiguration',
+} as const satisfies Partial<Record<ChannelName, ConfigCmdletName>>);
+
+export type CmdletChannel = keyof typeof CMDLET_CHANNELS;

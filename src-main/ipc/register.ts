@@ -1,0 +1,73 @@
+// The ONE registration module: every channel of the contract gets one handler
+// that (1) checks the sender, (2) validates the payload, (3) calls the engine
+// service, and (4) replies with plain data — an IpcReply, never a thrown
+// exception (Electron would flatten it into a message string).
+//
+// `registry` has the shape of Electron's ipcMain.handle; the web preview
+// passes its own object of the same shape, so both serve this very table.
+
+import type { ConfigCmdletName } from '../engine/domain/parameters';
+import { CHANNELS, CMDLET_CHANNELS, type CmdletChannel } from './channels';
+import type { ChannelName, Channels, CmdletRequest, CmdletResponse, HandlerRegistry, IpcReply } from './contract';
+import type { EngineService } from './engine-service';
+import { errorReply, IpcRefusal, okReply } from './errors';
+import { assertTrustedSender } from './sender';
+import { validatePayload } from './validate-payload';
+
+/** What the handlers need from the service (tests may pass a spy with this shape). */
+export type IpcService = Pick<
+  EngineService,
+  'metadata' | 'runCmdlet' | 'previewCmdlet' | 'execute' | 'answer' | 'complete' | 'consoleHistory'
+>;
+
+type Handler<C extends ChannelName> = (request: Channels[C]['request']) => Channels[C]['response'] | Promise<Channels[C]['response']>;
+type HandlerTable = { readonly [C in ChannelName]: Handler<C> };
+
+export interface RegisterOptions {
+  /** Where unexpected (non-refusal) errors are reported; the renderer only sees a generic InternalError. */
+  readonly log?: (message: string, error: unknown) => void;
+}
+
+function handlerTable(service: IpcService): HandlerTable {
+  const cmdlet = (channel: CmdletChannel): ((request: CmdletRequest) => Promise<CmdletResponse>) => {
+    const name: ConfigCmdletName = CMDLET_CHANNELS[channel];
+    return (request: CmdletRequest) => service.runCmdlet(name, request.parameters);
+  };
+  return {
+    'pchat:metadata': () => service.metadata(),
+    'pchat:cmdlet:get': cmdlet('pchat:cmdlet:get'),
+    'pchat:cmdlet:new': cmdlet('pchat:cmdlet:new'),
+    'pchat:cmdlet:set': cmdlet('pchat:cmdlet:set'),
+    'pchat:cmdlet:remove': cmdlet('pchat:cmdlet:remove'),
+    'pchat:cmdlet:preview': (request) => service.previewCmdlet(request.cmdlet, request.parameters),
+    'pchat:console:execute': (request) => service.execute(request.input),
+    'pchat:console:answer': (request) => service.answer(request.answer),
+    'pchat:console:complete': (request) => service.complete(request.input, request.cursor),
+    'pchat:console:history': () => service.consoleHistory(),
+  };
+}
+
+/**
+ * Registers every channel on `registry`. `trustedOrigin` is the only origin
+ * whose frames may call: app://renderer, or the dev server / preview origin.
+ */
+export function registerIpc(registry: HandlerRegistry, service: IpcService, trustedOrigin: string, options: RegisterOptions = {}): void {
+  const table = handlerTable(service);
+  const log = options.log ?? ((message, error) => console.error(message, error));
+
+  function register<C extends ChannelName>(channel: C): void {
+    const handler: Handler<C> = table[channel];
+    registry.handle(channel, async (event, ...args): Promise<IpcReply<Channels[C]['response']>> => {
+      try {
+        assertTrustedSender(event, trustedOrigin);
+        const request = validatePayload(channel, args);
+        return okReply(await handler(request));
+      } catch (error) {
+        if (!(error instanceof IpcRefusal)) log(`pchat-admin: ${channel} failed`, error);
+        return errorReply(error);
+      }
+    });
+  }
+
+  for (const channel of CHANNELS) register(channel);
+}

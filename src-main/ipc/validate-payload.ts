@@ -1,0 +1,153 @@
+// Strict validation of every channel's payload, before anything reaches the
+// engine. A payload passes only when it has exactly the expected shape:
+// the right number of arguments, plain objects with known keys only (no
+// __proto__ / constructor / prototype, no getters), strings within limits,
+// finite numbers, and — for cmdlet calls — only parameter names the engine's
+// own table (PARAMETERS) lists for that cmdlet, each with a value of a type
+// a form can send. What passes is copied into fresh frozen objects, so the
+// engine never sees the caller's objects.
+//
+// Value *meaning* (ranges, URL rules, identities) is left to the engine: it
+// reports those as ordinary cmdlet errors, exactly as in the console.
+
+import { CONFIG_CMDLETS, PARAMETERS, type ConfigCmdletName, type ParameterMeta } from '../engine/domain/parameters';
+import type { ChannelName, Channels, CmdletParameters, CmdletRequest } from './contract';
+import { refuse } from './errors';
+
+/** Console input: far more than any realistic script pasted into the console. */
+export const MAX_CONSOLE_INPUT = 100_000;
+/** An answer to a prompt (a Confirm choice, or a value such as `Identity: `). */
+export const MAX_ANSWER_LENGTH = 10_000;
+/** One form value: identities and URLs are far shorter. */
+export const MAX_PARAMETER_STRING = 8_192;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function invalid(message: string): never {
+  return refuse('InvalidPayload', message);
+}
+
+function expectArgs(args: readonly unknown[], count: number, channel: string): void {
+  if (args.length !== count) invalid(`${channel} takes ${count === 0 ? 'no arguments' : 'one argument'}; got ${args.length}.`);
+}
+
+/**
+ * Checks that `value` is a plain data object whose own keys are all in
+ * `allowed`, and returns its entries. Accessors are refused so that reading
+ * a value cannot run code or change between check and use.
+ */
+function plainEntries(value: unknown, what: string, allowed: (key: string) => boolean): [string, unknown][] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) invalid(`${what} must be an object.`);
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) invalid(`${what} must be a plain object.`);
+  const entries: [string, unknown][] = [];
+  for (const key of Reflect.ownKeys(value)) {
+    if (typeof key !== 'string') invalid(`${what} has a symbol key.`);
+    if (FORBIDDEN_KEYS.has(key)) invalid(`${what} has a forbidden key '${key}'.`);
+    if (!allowed(key)) invalid(`${what} has an unknown key '${key.slice(0, 64)}'.`);
+    const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
+    if (!('value' in descriptor)) invalid(`${what}.${key} must be a data property.`);
+    entries.push([key, descriptor.value]);
+  }
+  return entries;
+}
+
+function record(value: unknown, what: string, keys: readonly string[], required: readonly string[] = keys): Map<string, unknown> {
+  const entries = new Map(plainEntries(value, what, (key) => keys.includes(key)));
+  for (const key of required) if (!entries.has(key)) invalid(`${what}.${key} is missing.`);
+  return entries;
+}
+
+function string(value: unknown, what: string, max: number): string {
+  if (typeof value !== 'string') invalid(`${what} must be a string.`);
+  if (value.length > max) invalid(`${what} is too long (${value.length} characters; the limit is ${max}).`);
+  return value;
+}
+
+/** Parameters a form can send for each cmdlet, by exact name; -Instance takes an object, which JSON cannot carry. */
+const FORM_PARAMETERS: ReadonlyMap<ConfigCmdletName, ReadonlyMap<string, ParameterMeta>> = new Map(
+  CONFIG_CMDLETS.map((cmdlet) => [
+    cmdlet,
+    new Map(PARAMETERS.filter((p) => p.usage[cmdlet] !== undefined && p.type !== 'PSObject').map((p) => [p.name, p])),
+  ]),
+);
+
+export function validateCmdletParameters(cmdlet: ConfigCmdletName, value: unknown): CmdletParameters {
+  const known = FORM_PARAMETERS.get(cmdlet)!;
+  const out: Record<string, string | number | boolean | null> = Object.create(null);
+  for (const [name, v] of plainEntries(value, 'parameters', (key) => known.has(key))) {
+    const what = `parameters.${name}`;
+    if (known.get(name)!.type === 'SwitchParameter') {
+      if (typeof v !== 'boolean') invalid(`${what} is a switch: it must be true or false.`);
+      out[name] = v;
+    } else if (v === null) {
+      out[name] = null;
+    } else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) invalid(`${what} must be a finite number.`);
+      out[name] = v;
+    } else if (typeof v === 'string') {
+      out[name] = string(v, what, MAX_PARAMETER_STRING);
+    } else {
+      invalid(`${what} must be a string, a number or null.`);
+    }
+  }
+  return Object.freeze(out);
+}
+
+function cmdletName(value: unknown): ConfigCmdletName {
+  if (typeof value !== 'string' || !(CONFIG_CMDLETS as readonly string[]).includes(value)) {
+    invalid(`cmdlet must be one of ${CONFIG_CMDLETS.join(', ')}.`);
+  }
+  return value as ConfigCmdletName;
+}
+
+type Request<C extends ChannelName> = Channels[C]['request'];
+type Validator<C extends ChannelName> = (args: readonly unknown[]) => Request<C>;
+
+function cmdletRequest(cmdlet: ConfigCmdletName, channel: ChannelName): (args: readonly unknown[]) => CmdletRequest {
+  return (args) => {
+    expectArgs(args, 1, channel);
+    const fields = record(args[0], 'request', ['parameters']);
+    return Object.freeze({ parameters: validateCmdletParameters(cmdlet, fields.get('parameters')) });
+  };
+}
+
+const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
+  'pchat:metadata': (args) => expectArgs(args, 0, 'pchat:metadata'),
+  'pchat:console:history': (args) => expectArgs(args, 0, 'pchat:console:history'),
+  'pchat:cmdlet:get': cmdletRequest('Get-CsPersistentChatConfiguration', 'pchat:cmdlet:get'),
+  'pchat:cmdlet:new': cmdletRequest('New-CsPersistentChatConfiguration', 'pchat:cmdlet:new'),
+  'pchat:cmdlet:set': cmdletRequest('Set-CsPersistentChatConfiguration', 'pchat:cmdlet:set'),
+  'pchat:cmdlet:remove': cmdletRequest('Remove-CsPersistentChatConfiguration', 'pchat:cmdlet:remove'),
+  'pchat:cmdlet:preview': (args) => {
+    expectArgs(args, 1, 'pchat:cmdlet:preview');
+    const fields = record(args[0], 'request', ['cmdlet', 'parameters']);
+    const cmdlet = cmdletName(fields.get('cmdlet'));
+    return Object.freeze({ cmdlet, parameters: validateCmdletParameters(cmdlet, fields.get('parameters')) });
+  },
+  'pchat:console:execute': (args) => {
+    expectArgs(args, 1, 'pchat:console:execute');
+    const fields = record(args[0], 'request', ['input']);
+    return Object.freeze({ input: string(fields.get('input'), 'input', MAX_CONSOLE_INPUT) });
+  },
+  'pchat:console:answer': (args) => {
+    expectArgs(args, 1, 'pchat:console:answer');
+    const answer = record(args[0], 'request', ['answer']).get('answer');
+    return Object.freeze({ answer: answer === null ? null : string(answer, 'answer', MAX_ANSWER_LENGTH) });
+  },
+  'pchat:console:complete': (args) => {
+    expectArgs(args, 1, 'pchat:console:complete');
+    const fields = record(args[0], 'request', ['input', 'cursor']);
+    const input = string(fields.get('input'), 'input', MAX_CONSOLE_INPUT);
+    const cursor = fields.get('cursor');
+    if (typeof cursor !== 'number' || !Number.isInteger(cursor) || cursor < 0 || cursor > input.length) {
+      invalid('cursor must be a whole number from 0 to the length of input.');
+    }
+    return Object.freeze({ input, cursor });
+  },
+};
+
+/** Validates the arguments of one call on `channel`; throws an IpcRefusal (InvalidPayload) when they do not fit. */
+export function validatePayload<C extends ChannelName>(channel: C, args: readonly unknown[]): Request<C> {
+  return VALIDATORS[channel](args);
+}
