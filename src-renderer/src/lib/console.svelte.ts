@@ -1,0 +1,186 @@
+// The embedded console's transcript and input state. A line typed (or a form
+// commit echoed) appears as `PS> <line>`, then the engine's output. The
+// transcript keeps the newest MAX_ENTRIES lines and each result is appended
+// in one assignment, so thousands of lines cost one DOM update.
+
+import type { ConsoleResult, OutputKind, OutputLineDto, PchatApi } from '../../../src-main/ipc/contract';
+import { ConsoleHistory } from './console-history';
+import { failureText } from './output';
+
+export const MAX_ENTRIES = 5000;
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Entry {
+  readonly id: number;
+  /** 'echo' is a line the user ran, shown after its prompt. */
+  readonly kind: OutputKind | 'echo';
+  readonly text: string;
+  /** Errors: the one-line form shown collapsed. */
+  readonly summary?: string;
+  /** Echo lines: 'PS> ' or '>> '. */
+  readonly prompt?: string;
+  /** Echo lines: offending text to underline (from error spans), relative to `text`. */
+  readonly spans?: readonly Span[];
+}
+
+type NewEntry = Omit<Entry, 'id'>;
+
+export class ConsoleStore {
+  entries = $state.raw<readonly Entry[]>([]);
+  /** The engine is waiting for an answer (a -Confirm choice, a mandatory value): its prompt text. */
+  prompt = $state<string | null>(null);
+  /** Input so far when the engine said it is incomplete; the next line continues it. */
+  continuation = $state<string | null>(null);
+  busy = $state(false);
+  readonly history = new ConsoleHistory();
+
+  private nextId = 1;
+  private queue: Promise<void> = Promise.resolve();
+  /** Echo lines of the command being run, with their offsets in its source. */
+  private echoes: { id: number; offset: number; length: number }[] = [];
+
+  constructor(
+    private readonly api: PchatApi,
+    /** Called after every result (the table reloads). */
+    private readonly onresult: () => void,
+  ) {}
+
+  async loadHistory(): Promise<void> {
+    try {
+      this.history.load(await this.api.console.history());
+    } catch {
+      // History is a convenience; the console works without it.
+    }
+  }
+
+  /**
+   * Enter in the input: runs a line, continues an incomplete one, or answers
+   * a prompt. Lines entered while one is running wait their turn (type-ahead).
+   */
+  submit(text: string): Promise<void> {
+    // Into history at once, so Up right after Enter recalls it even while it runs.
+    if (this.prompt === null) this.history.add(this.continuation === null ? text : `${this.continuation}\n${text}`);
+    const turn = this.queue.then(() => this.take(text));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async take(text: string): Promise<void> {
+    if (this.prompt !== null) return this.answer(text);
+    const before = this.continuation;
+    const source = before === null ? text : `${before}\n${text}`;
+    if (before === null) this.echoes = [];
+    this.echo(source, before === null ? 0 : before.length + 1, before === null);
+    if (before === null && text.trim() === '') return;
+    // As in PowerShell, an empty line ends a continuation and runs what there is.
+    await this.call(() => this.api.console.execute(source), source, before !== null && text === '');
+  }
+
+  /** Ctrl+C or Escape: declines a pending prompt, or abandons a continuation. */
+  async cancel(): Promise<void> {
+    if (this.prompt !== null) return this.answer(null);
+    if (this.continuation !== null) {
+      this.continuation = null;
+      this.append([{ kind: 'echo', prompt: '>> ', text: '^C' }]);
+    }
+  }
+
+  /** A form's commit, shown as if it had been typed. */
+  echoCommand(commandLine: string, output: readonly OutputLineDto[]): void {
+    this.echoes = [];
+    this.echo(commandLine, 0, true);
+    this.history.add(commandLine);
+    this.show(output);
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+
+  private async answer(text: string | null): Promise<void> {
+    const prompt = this.prompt ?? '';
+    this.prompt = null;
+    this.append([{ kind: 'input', text: prompt + (text ?? '^C') }]);
+    await this.call(() => this.api.console.answer(text), null, true);
+  }
+
+  private async call(run: () => Promise<ConsoleResult>, source: string | null, complete: boolean): Promise<void> {
+    this.busy = true;
+    try {
+      const result = await run();
+      if (result.incomplete && !complete && source !== null) {
+        // Only the finished command belongs in history, as in PowerShell.
+        this.history.retract(source);
+        this.continuation = source;
+        return;
+      }
+      this.continuation = null;
+      this.show(result.output);
+      this.prompt = result.prompt;
+    } catch (error) {
+      this.continuation = null;
+      this.append([{ kind: 'error', text: failureText(error) }]);
+    } finally {
+      this.busy = false;
+    }
+    // While a prompt waits nothing has been written yet (and main refuses reads until it is answered).
+    if (this.prompt === null) this.onresult();
+  }
+
+  /** Echoes the lines of `source` from `offset` on: the first after `PS> ` when it starts a command. */
+  private echo(source: string, offset: number, first: boolean): void {
+    const lines = source.slice(offset).split('\n');
+    const added: NewEntry[] = [];
+    let at = offset;
+    lines.forEach((text, i) => {
+      const id = this.nextId + i;
+      this.echoes.push({ id, offset: at, length: text.length });
+      added.push({ kind: 'echo', prompt: first && i === 0 ? 'PS> ' : '>> ', text });
+      at += text.length + 1;
+    });
+    this.append(added);
+  }
+
+  private show(output: readonly OutputLineDto[]): void {
+    let added: NewEntry[] = [];
+    let cleared = false;
+    const spans: Span[] = [];
+    for (const line of output) {
+      if (line.kind === 'clear') {
+        cleared = true;
+        added = [];
+        continue;
+      }
+      if (line.kind === 'error' && line.span) spans.push(line.span);
+      added.push({ kind: line.kind, text: line.text, ...(line.summary === undefined ? {} : { summary: line.summary }) });
+    }
+    if (spans.length > 0) this.underline(spans);
+    if (cleared) this.entries = [];
+    this.append(added);
+  }
+
+  /** Marks the offending text of the running command's echo lines. */
+  private underline(spans: readonly Span[]): void {
+    const byId = new Map<number, Span[]>();
+    for (const echo of this.echoes) {
+      for (const span of spans) {
+        const start = Math.max(span.start, echo.offset) - echo.offset;
+        const end = Math.min(span.end, echo.offset + echo.length) - echo.offset;
+        if (end > start) byId.set(echo.id, [...(byId.get(echo.id) ?? []), { start, end }]);
+      }
+    }
+    if (byId.size === 0) return;
+    this.entries = this.entries.map((e) => (byId.has(e.id) ? { ...e, spans: [...(e.spans ?? []), ...byId.get(e.id)!] } : e));
+  }
+
+  private append(lines: readonly NewEntry[]): void {
+    if (lines.length === 0) return;
+    const fresh = lines.map((line) => ({ ...line, id: this.nextId++ }));
+    const all = this.entries.concat(fresh);
+    this.entries = all.length > MAX_ENTRIES ? all.slice(-MAX_ENTRIES) : all;
+  }
+}
