@@ -2,9 +2,14 @@
 
 import type { OutputLineDto } from '../../../src-main/ipc/contract';
 
-/** The one-line text of each error in an output (its summary when the engine gives one). */
+/**
+ * The message of each error in an output, for a form or the filter box: the
+ * one-line summary without its "<Command> : " prefix (the form names the command).
+ */
 export function errorMessages(output: readonly OutputLineDto[]): string[] {
-  return output.filter((l) => l.kind === 'error').map((l) => l.summary ?? l.text.split('\n')[0] ?? l.text);
+  return output
+    .filter((l) => l.kind === 'error')
+    .map((l) => (l.summary ?? l.text.split('\n')[0] ?? l.text).replace(/^[A-Za-z]+-[A-Za-z]+ : /, ''));
 }
 
 /** Describes a failed call (a rejected promise) for display. */
