@@ -145,6 +145,14 @@ async function start(): Promise<void> {
   }
 }
 
+/**
+ * End-to-end tests run each app instance against its own user-data folder.
+ * Honoured only in an unpackaged app (like the dev server URL), and set before
+ * the single-instance lock, which lives in that folder.
+ */
+const testUserData = process.env['PCHAT_USER_DATA_DIR'];
+if (!app.isPackaged && testUserData !== undefined && path.isAbsolute(testUserData)) app.setPath('userData', testUserData);
+
 // A second launch hands its arguments to the first instance (the
 // 'second-instance' event above) and exits without touching anything.
 if (app.requestSingleInstanceLock()) {
