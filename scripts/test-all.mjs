@@ -1,6 +1,8 @@
-// `npm test`: type-checks, then runs every suite (Vitest under Node, then the
-// Playwright suites when present) and ends with one totals line:
-// "N passed, N failed, N skipped". Exits non-zero when anything failed.
+// `npm test`: type-checks, runs the unit tests (Vitest under Node), the Electron
+// security check (scripts/electronegativity.mjs), then the Playwright suites when
+// present, and ends with one totals line: "N passed, N failed, N skipped".
+// The type check and the security check are not tests and add nothing to the
+// totals. Exits non-zero when anything failed.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ const root = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'pchat-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let broken = false;
+const checksFailed = [];
 
 function run(title, command, args, env = {}) {
   console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
@@ -22,6 +25,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 if (run('typecheck', 'npm', ['run', '--silent', 'typecheck']) !== 0) {
   console.log('typecheck failed');
+  checksFailed.push('typecheck');
   broken = true;
 }
 
@@ -35,6 +39,14 @@ if (existsSync(vitestJson)) {
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   if (vitestStatus !== 0 && (report.numFailedTests ?? 0) === 0) broken = true; // e.g. a suite failed to load
 } else {
+  broken = true;
+}
+
+// Electron security check (electronegativity over src-main and the built app).
+// A check, not a test: it adds nothing to the totals, but any finding fails the run.
+if (run('Electron security check (electronegativity)', process.execPath, [join(root, 'scripts', 'electronegativity.mjs')]) !== 0) {
+  console.log('electronegativity check FAILED: see its findings above');
+  checksFailed.push('electronegativity');
   broken = true;
 }
 
@@ -57,5 +69,6 @@ for (const [title, config] of [
   if (status !== 0 && !(stats.unexpected > 0)) broken = true;
 }
 
+if (checksFailed.length > 0) console.log(`\nfailed checks (not counted as tests): ${checksFailed.join(', ')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(broken || totals.failed > 0 ? 1 : 0);
