@@ -64,13 +64,18 @@ export class Session {
     this.interp.host = host;
   }
 
-  async execute(source: string): Promise<ExecuteResult> {
+  /**
+   * Runs console input. With `allowIncomplete` (the window's console), input
+   * that only lacks its end (open brace, quote, trailing pipe) is not run and
+   * leaves no trace in history or $Error: the console asks for another line.
+   */
+  async execute(source: string, options: { allowIncomplete?: boolean } = {}): Promise<ExecuteResult> {
     if (this.running) throw new Error('A command is already running in this session.');
     this.running = true;
     this.lines = [];
     this.changed = false;
     try {
-      return await this.run(source);
+      return await this.run(source, options.allowIncomplete === true);
     } finally {
       this.running = false;
     }
@@ -80,23 +85,26 @@ export class Session {
     this.interp.recordError(record);
   }
 
-  private async run(source: string): Promise<ExecuteResult> {
+  private async run(source: string, allowIncomplete: boolean): Promise<ExecuteResult> {
     this.output.source = source;
     this.interp.source = source;
     if (source.length > MAX_INPUT_LENGTH) {
       this.fail(errorRecord({ message: `The input is too long (${source.length} characters; the limit is ${MAX_INPUT_LENGTH}).`, errorId: 'InputTooLong', category: 'InvalidArgument' }));
       return this.result(false, false);
     }
+    const parsed = parse(source);
+    if (allowIncomplete && !parsed.ok && parsed.errors.every((e) => e.incomplete)) {
+      return { lines: [], success: this.interp.variables.lastSuccess, incomplete: true, changed: false };
+    }
     // Like PowerShell, a line joins the history once it has run (Get-History does not list itself).
     try {
-      return await this.runParsed(source);
+      return await this.runParsed(parsed);
     } finally {
       if (source.trim() !== '') this.historyList.push({ id: this.historyList.length + 1, commandLine: source });
     }
   }
 
-  private async runParsed(source: string): Promise<ExecuteResult> {
-    const parsed = parse(source);
+  private async runParsed(parsed: ReturnType<typeof parse>): Promise<ExecuteResult> {
     if (!parsed.ok) {
       for (const e of parsed.errors) {
         this.fail(errorRecord({ message: e.message, errorId: e.id, category: 'ParserError', exceptionType: 'ParentContainsErrorRecordException', extent: e.extent }));

@@ -85,7 +85,7 @@ export class ConsoleRunner {
     // released the queue) before this call has read its last lines.
     const run = new Run();
     this.run = run;
-    run.done = this.session.execute(input);
+    run.done = this.session.execute(input, { allowIncomplete: true });
     void run.done.then(
       (result) => this.finish(run, release, result),
       () => this.finish(run, release, undefined),

@@ -226,4 +226,14 @@ describe('parse errors', () => {
     expect(r.lines[0]!.record?.category).toBe('ParserError');
     expect(t.file().collections.Global!.DefaultChatHistory).toBe(30);
   });
+
+  it('incomplete input in the console asks for more and leaves no trace; elsewhere it is an error', async () => {
+    const console = await t.session.execute('Get-CsPersistentChatConfiguration | Where-Object {', { allowIncomplete: true });
+    expect(console).toMatchObject({ lines: [], incomplete: true });
+    expect((await out('$Error.Count')).join()).toBe('0');
+    expect((await out('Get-History')).join('\n')).not.toContain('Where-Object {');
+    const script = await t.run('Get-CsPersistentChatConfiguration | Where-Object {');
+    expect(script.success).toBe(false);
+    expect(script.lines[0]!.record?.errorId).toBe('MissingEndCurlyBrace');
+  });
 });
