@@ -15,6 +15,12 @@ export class ConfigurationsStore {
   /** The engine's message when the filter is not a valid wildcard pattern. */
   filterError = $state<string | null>(null);
   loadError = $state<string | null>(null);
+  /**
+   * The last read was refused because a console prompt waits for its answer:
+   * the rows shown are from an earlier read (and may not match the filter).
+   * The reload after the answer clears it.
+   */
+  waiting = $state(false);
   loaded = $state(false);
   sort = $state<SortState | null>(null);
   selectedIdentity = $state<string | null>(null);
@@ -43,15 +49,21 @@ export class ConfigurationsStore {
       const response = await this.api.getConfiguration(filter === '' ? {} : { Filter: filter });
       if (generation !== this.generation) return this.latest;
       const message = response.ok ? null : (errorMessages(response.output)[0] ?? 'The configurations could not be read.');
-      if (filter !== '') this.filterError = message;
+      this.filterError = filter !== '' ? message : null;
       this.loadError = filter === '' ? message : null;
+      this.waiting = false;
       if (response.ok) {
         this.items = response.objects;
         for (const c of response.objects) this.remember(c.Identity);
+      } else if (filter !== '') {
+        // An invalid filter matches nothing: no rows rather than the old ones under a new filter.
+        this.items = [];
       }
     } catch (error) {
-      // Refused while the console waits for an answer: the reload after the answer catches up.
-      if (generation === this.generation && !isAwaitingAnswer(error)) this.loadError = failureText(error);
+      if (generation !== this.generation) return this.latest;
+      // Refused while the console waits for an answer: say so; the reload after the answer catches up.
+      if (isAwaitingAnswer(error)) this.waiting = true;
+      else this.loadError = failureText(error);
     } finally {
       if (generation === this.generation) this.loaded = true;
     }

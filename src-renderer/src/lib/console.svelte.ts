@@ -36,6 +36,11 @@ export class ConsoleStore {
   /** Input so far when the engine said it is incomplete; the next line continues it. */
   continuation = $state<string | null>(null);
   busy = $state(false);
+  /**
+   * Bumped when the transcript must show its end whatever the scroll
+   * position: after a clear (Ctrl+L, Clear-Host) and when a line is entered.
+   */
+  follow = $state(0);
   readonly history = new ConsoleHistory();
 
   private nextId = 1;
@@ -64,6 +69,7 @@ export class ConsoleStore {
   submit(text: string): Promise<void> {
     // Into history at once, so Up right after Enter recalls it even while it runs.
     if (this.prompt === null) this.history.add(this.continuation === null ? text : `${this.continuation}\n${text}`);
+    this.follow++;
     const turn = this.queue.then(() => this.take(text));
     this.queue = turn.catch(() => undefined);
     return turn;
@@ -99,6 +105,7 @@ export class ConsoleStore {
 
   clear(): void {
     this.entries = [];
+    this.follow++;
   }
 
   private async answer(text: string | null): Promise<void> {
@@ -159,7 +166,7 @@ export class ConsoleStore {
       added.push({ kind: line.kind, text: line.text, ...(line.summary === undefined ? {} : { summary: line.summary }) });
     }
     if (spans.length > 0) this.underline(spans);
-    if (cleared) this.entries = [];
+    if (cleared) this.clear();
     this.append(added);
   }
 

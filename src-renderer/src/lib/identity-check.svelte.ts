@@ -17,16 +17,22 @@ export class IdentityCheck {
 
   constructor(private readonly api: PchatApi) {}
 
-  /** Checks `identity` after a pause in typing; null clears the verdict (nothing typed). */
+  /**
+   * Checks `identity` after a pause in typing; null clears the verdict
+   * (nothing typed). The previous verdict stays until the new one arrives,
+   * so a message does not flicker away and back on every key.
+   */
   check(identity: string | null): void {
     const mine = ++this.generation;
-    this.error = null;
     this.checking = identity !== null;
-    if (identity === null) return this.delay.cancel();
+    if (identity === null) {
+      this.error = null;
+      return this.delay.cancel();
+    }
     this.delay.run(() => void this.settle(mine, identity));
   }
 
-  /** Checks at once; resolves true when the engine accepts `identity`. */
+  /** Checks at once (Enter or Next while a check is pending); resolves true when the engine accepts `identity`. */
   async now(identity: string): Promise<boolean> {
     this.delay.cancel();
     const mine = ++this.generation;

@@ -23,7 +23,14 @@ function load(): Saved {
 
 export class Layout {
   consoleOpen = $state(true);
+  /** The height the user chose (what is saved); shown no taller than the window allows. */
   consoleHeight = $state(260);
+  private viewportHeight = $state(window.innerHeight);
+
+  /** The tallest the console may be: leaves room for the toolbar and a few table rows. */
+  readonly maxConsoleHeight = $derived(Math.max(MIN_CONSOLE_HEIGHT, this.viewportHeight - 220));
+  /** The height the console has now: the chosen one, clamped to the window as it is. */
+  readonly shownConsoleHeight = $derived(this.clamp(this.consoleHeight));
 
   constructor() {
     const saved = load();
@@ -31,14 +38,23 @@ export class Layout {
     this.consoleHeight = saved.height;
   }
 
-  /** The tallest the console may be: leaves room for the toolbar and a few table rows. */
-  maxConsoleHeight(): number {
-    return Math.max(MIN_CONSOLE_HEIGHT, window.innerHeight - 220);
+  /** Follows the window's height (the console re-clamps when it shrinks); returns the unsubscribe. */
+  watchWindow(): () => void {
+    const update = (): void => {
+      this.viewportHeight = window.innerHeight;
+    };
+    update();
+    window.addEventListener('resize', update);
+    return () => window.removeEventListener('resize', update);
   }
 
   setConsoleHeight(height: number): void {
-    this.consoleHeight = Math.round(Math.max(MIN_CONSOLE_HEIGHT, Math.min(this.maxConsoleHeight(), height)));
+    this.consoleHeight = this.clamp(height);
     this.save();
+  }
+
+  private clamp(height: number): number {
+    return Math.round(Math.max(MIN_CONSOLE_HEIGHT, Math.min(this.maxConsoleHeight, height)));
   }
 
   toggleConsole(): void {

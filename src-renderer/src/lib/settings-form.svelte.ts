@@ -26,20 +26,39 @@ function toValue(p: PropertyParameter, text: string): Value {
   return text; // the engine converts it (0x1F, 1kb) or reports the conversion error
 }
 
+/** An emptied number field: said here, in the form's words, and never sent to the engine as "". */
+function emptyMessage(p: PropertyParameter): string {
+  const { min, max } = p.property;
+  const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : '';
+  return `${p.name} is empty: type a number${range}, or Cancel.`;
+}
+
 export class SettingsForm {
   readonly texts: Record<string, string> = $state({});
   preview = $state.raw<PreviewResponse | null>(null);
-  /** A preview for the latest text is still on its way. */
+  /** A preview for the latest text is still on its way (the last verdict stays shown meanwhile). */
   checking = $state(true);
   committing = $state(false);
   /** Errors from the commit itself (or from a failed call). */
   commitErrors = $state.raw<readonly string[]>([]);
 
+  /** Messages the form gives itself, before asking the engine (an emptied number field). */
+  readonly localErrors: Readonly<Record<string, string>> = $derived(this.emptyFields());
   readonly parameters: CmdletParameters = $derived(this.collect());
+  /** Edit with nothing changed: there is nothing to commit. */
+  readonly unchanged = $derived(this.nothingChanged());
+  /** By the latest verdict (which may be for slightly older text while `checking`). */
   readonly invalid = $derived(
-    this.preview === null || Object.keys(this.preview.fieldErrors).length > 0 || this.preview.error !== undefined,
+    this.preview === null ||
+      Object.keys(this.preview.fieldErrors).length > 0 ||
+      this.preview.error !== undefined ||
+      Object.keys(this.localErrors).length > 0,
   );
-  readonly canCommit = $derived(!this.checking && !this.invalid && !this.committing);
+  /**
+   * Whether Commit is offered. A pending check does not disable it: Enter or
+   * Commit then checks at once and goes on if the engine accepts the values.
+   */
+  readonly canCommit = $derived(!this.invalid && !this.unchanged && !this.committing);
 
   private readonly delay = new Debouncer(150);
   private generation = 0;
@@ -55,9 +74,26 @@ export class SettingsForm {
     void this.validate();
   }
 
+  private emptyFields(): Record<string, string> {
+    return Object.fromEntries(
+      this.properties
+        .filter((p) => p.property.kind === 'integer' && (this.texts[p.name] ?? '').trim() === '')
+        .map((p) => [p.name, emptyMessage(p)]),
+    );
+  }
+
+  private nothingChanged(): boolean {
+    return (
+      this.cmdlet === 'Set-CsPersistentChatConfiguration' &&
+      Object.keys(this.parameters).length <= 1 &&
+      Object.keys(this.localErrors).length === 0
+    );
+  }
+
   private collect(): CmdletParameters {
     const parameters: Record<string, Value> = { Identity: this.identity };
     for (const p of this.properties) {
+      if (this.localErrors[p.name] !== undefined) continue;
       const value = toValue(p, this.texts[p.name] ?? '');
       if (value !== (this.initial[p.name] ?? null)) parameters[p.name] = value;
     }
@@ -65,7 +101,7 @@ export class SettingsForm {
   }
 
   fieldError(name: string): string | undefined {
-    return this.preview?.fieldErrors[name];
+    return this.localErrors[name] ?? this.preview?.fieldErrors[name];
   }
 
   setText(name: string, text: string): void {
@@ -90,9 +126,15 @@ export class SettingsForm {
 
   /** Runs the cmdlet; resolves to the response when it succeeded, null when it did not (errors shown). */
   async commit(): Promise<CmdletResponse | null> {
-    if (!this.canCommit) return null;
+    if (this.committing) return null;
     this.committing = true;
     try {
+      // Enter right after typing: the check the debounce was waiting for runs now.
+      if (this.checking) {
+        this.delay.cancel();
+        await this.validate();
+      }
+      if (this.checking || this.invalid || this.unchanged) return null;
       const parameters = $state.snapshot(this.parameters);
       const response =
         this.cmdlet === 'New-CsPersistentChatConfiguration'
