@@ -23,7 +23,8 @@ Options:
   -File <path>     Runs a script file, then exits.
   --help           Shows this text.
 
-Exit code: 0 when the last statement succeeded, 1 otherwise.`;
+Exit code: n when the script runs \`exit n\` (\`exit\` alone: 0); otherwise 0 when the last
+statement succeeded, 1 when it failed.`;
 
 export class ArgsError extends Error {}
 

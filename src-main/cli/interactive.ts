@@ -82,6 +82,7 @@ export async function runInteractive(session: Session, storeDir: string): Promis
   session.host = { interactive: true, readLine: ask };
   const entered: string[] = [...oldest];
   let success = true;
+  let exitCode: number | undefined;
   process.stdout.write('pchat-admin shell. Type Get-Help for help, exit to leave.\n');
   for (;;) {
     let text = await ask('PS> ');
@@ -91,13 +92,15 @@ export async function runInteractive(session: Session, storeDir: string): Promis
       if (more === null || more === '') break;
       text += `\n${more}`;
     }
-    const trimmed = text.trim();
-    if (trimmed === '') continue;
-    if (/^exit$/i.test(trimmed)) break;
+    if (text.trim() === '') continue;
     entered.push(text.replace(/\n/g, ' '));
-    success = (await session.execute(text)).success;
+    // `exit` (and `exit 2`) is the engine's statement: it ends the input and hands back the code.
+    const result = await session.execute(text);
+    success = result.success;
+    exitCode = result.exitCode;
+    if (exitCode !== undefined) break;
   }
   rl.close();
   saveHistory(historyFile, entered);
-  return success ? 0 : 1;
+  return exitCode ?? (success ? 0 : 1);
 }

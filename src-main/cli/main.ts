@@ -1,11 +1,13 @@
 // The headless shell: the same engine and store file as the desktop app.
 //   -Command "<text>" runs text, -File <script> runs a script, and with
 //   neither it is an interactive prompt (or reads a script from piped stdin).
-// Exit code 0 when the last statement succeeded, 1 otherwise.
+// Exit code: the one `exit <n>` asked for; otherwise 0 when the last
+// statement succeeded, 1 when it failed.
 
 import fs from 'node:fs';
+import path from 'node:path';
 import { openRepository } from '../engine/store';
-import { Session } from '../engine/session';
+import { Session, type ExecuteResult } from '../engine/session';
 import { ArgsError, parseArgs, USAGE } from './args';
 import { runInteractive } from './interactive';
 import { defaultStoreDir, STORE_FILE_NAME } from './store-location';
@@ -36,6 +38,11 @@ function terminalHost(): { interactive: boolean; readLine: (prompt: string) => P
       }
     },
   };
+}
+
+/** The process exit code for a script's result, as powershell.exe -Command / -File set it. */
+export function exitCodeOf(result: ExecuteResult): number {
+  return result.exitCode ?? (result.success ? 0 : 1);
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -74,9 +81,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`Cannot read the script file '${args.file}': ${(e as Error).message}\n`);
       return 1;
     }
-    return (await session.execute(script)).success ? 0 : 1;
+    // PowerShell names a script by its full path in error positions.
+    return exitCodeOf(await session.execute(script, { scriptPath: path.resolve(args.file) }));
   }
-  if (args.command !== undefined) return (await session.execute(args.command)).success ? 0 : 1;
+  if (args.command !== undefined) return exitCodeOf(await session.execute(args.command));
   if (process.stdin.isTTY) return runInteractive(session, storeDir);
-  return (await session.execute(await readStdin())).success ? 0 : 1;
+  return exitCodeOf(await session.execute(await readStdin()));
 }

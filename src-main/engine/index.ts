@@ -1,6 +1,6 @@
 // The engine's public surface for the app, the IPC layer, the CLI and tools.
 
-export { Session, NON_INTERACTIVE, type ExecuteResult, type SessionOptions } from './session';
+export { Session, NON_INTERACTIVE, type ExecuteOptions, type ExecuteResult, type SessionOptions } from './session';
 export { openRepository, ConfRepository } from './store';
 export type { ConfigRepository, StoreWarning } from './store/types';
 export type { Host, OutputLine } from './shell/commands';

@@ -12,13 +12,15 @@ import type { Value } from './shell/values';
 export class SessionOutput implements OutputSink {
   private pending: Value[] = [];
   source = '';
+  /** The script file the source came from (-File): positions then read "At <path>:<line>". */
+  scriptPath: string | undefined;
 
   constructor(private readonly write: (line: OutputLine) => void) {}
 
   object(value: Value): void {
     if (value instanceof ErrorRecordObject) {
       this.flush();
-      this.write({ kind: 'error', text: formatErrorRecord(value.record, value.source).join('\n'), record: value.record });
+      this.write({ kind: 'error', text: formatErrorRecord(value.record, value.source, value.scriptPath).join('\n'), record: value.record });
       return;
     }
     this.pending.push(value);
@@ -27,7 +29,7 @@ export class SessionOutput implements OutputSink {
   line(line: OutputLine): void {
     this.flush();
     if (line.kind === 'error' && line.record && line.text === '') {
-      this.write({ ...line, text: formatErrorRecord(line.record, this.source).join('\n') });
+      this.write({ ...line, text: formatErrorRecord(line.record, this.source, this.scriptPath).join('\n') });
       return;
     }
     this.write(line);

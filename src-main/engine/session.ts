@@ -5,7 +5,7 @@
 import { CommandRegistry } from './cmdlets/registry';
 import { SessionOutput } from './session-output';
 import type { Host, OutputLine } from './shell/commands';
-import { ActionPreferenceStopError, errorRecord, TerminatingError, type ErrorRecordData } from './shell/errors';
+import { ActionPreferenceStopError, errorRecord, ExitException, TerminatingError, type ErrorRecordData } from './shell/errors';
 import { complete, type CompletionResult } from './shell/completion';
 import { parse } from './shell/parse';
 import { Interpreter } from './shell/runtime/interpreter';
@@ -19,6 +19,23 @@ export interface ExecuteResult {
   readonly incomplete: boolean;
   /** Something was written to the store (the window refreshes its table). */
   readonly changed: boolean;
+  /**
+   * Set when the input ran `exit`: the code it asked for (`exit` alone is 0).
+   * The input stopped there; the headless shell exits with this code, the
+   * window's console just ends the input.
+   */
+  readonly exitCode?: number;
+}
+
+export interface ExecuteOptions {
+  /**
+   * The window's console: input that only lacks its end (open brace, quote,
+   * trailing pipe) is not run and leaves no trace in history or $Error; the
+   * console asks for another line.
+   */
+  readonly allowIncomplete?: boolean;
+  /** The script file the input was read from (-File): error positions then read "At <path>:<line> char:<n>". */
+  readonly scriptPath?: string;
 }
 
 export interface SessionOptions {
@@ -42,6 +59,7 @@ export class Session {
   private readonly output: SessionOutput;
   private running = false;
   private changed = false;
+  private exitCode: number | undefined;
 
   constructor(private readonly options: SessionOptions) {
     this.registry = options.registry ?? new CommandRegistry();
@@ -64,16 +82,15 @@ export class Session {
     this.interp.host = host;
   }
 
-  /**
-   * Runs console input. With `allowIncomplete` (the window's console), input
-   * that only lacks its end (open brace, quote, trailing pipe) is not run and
-   * leaves no trace in history or $Error: the console asks for another line.
-   */
-  async execute(source: string, options: { allowIncomplete?: boolean } = {}): Promise<ExecuteResult> {
+  /** Runs console input or a script (see ExecuteOptions). */
+  async execute(source: string, options: ExecuteOptions = {}): Promise<ExecuteResult> {
     if (this.running) throw new Error('A command is already running in this session.');
     this.running = true;
     this.lines = [];
     this.changed = false;
+    this.exitCode = undefined;
+    this.output.scriptPath = options.scriptPath;
+    this.interp.scriptPath = options.scriptPath;
     try {
       return await this.run(source, options.allowIncomplete === true);
     } finally {
@@ -113,13 +130,13 @@ export class Session {
       return this.result(false, parsed.errors.every((e) => e.incomplete));
     }
     for (const statement of parsed.script.statements) {
-      // -ErrorAction Stop is script-terminating: nothing after it runs.
+      // -ErrorAction Stop is script-terminating, and `exit` ends the input: nothing after either runs.
       if (await this.runTopLevel(statement)) break;
     }
     return this.result(this.interp.variables.lastSuccess, false);
   }
 
-  /** Runs one top-level statement; true when it ended with a script-terminating error. */
+  /** Runs one top-level statement; true when it ended the input (a script-terminating error, or `exit`). */
   private async runTopLevel(statement: Parameters<Interpreter['runStatement']>[0]): Promise<boolean> {
     let stop = false;
     const interp = this.interp;
@@ -128,13 +145,25 @@ export class Session {
     try {
       await interp.runStatement(statement, async (v) => this.output.object(v));
     } catch (e) {
-      stop = e instanceof ActionPreferenceStopError;
-      if (e instanceof TerminatingError) this.fail(e.record);
-      else this.fail(errorRecord({ message: `Internal error: ${(e as Error)?.message ?? String(e)}`, errorId: 'InternalError', category: 'NotSpecified', extent: statement.extent }));
+      if (e instanceof ExitException) {
+        this.exitCode = e.code;
+        stop = true;
+      } else {
+        stop = e instanceof ActionPreferenceStopError;
+        if (e instanceof TerminatingError) this.fail(e.record);
+        else this.fail(errorRecord({ message: `Internal error: ${(e as Error)?.message ?? String(e)}`, errorId: 'InternalError', category: 'NotSpecified', extent: statement.extent }));
+      }
     }
+    // What the statement changed before an `exit` is kept, as in PowerShell (there is nothing to roll back).
     this.commit();
     this.output.flush();
-    interp.variables.lastSuccess = !interp.statementFailed;
+    if (this.exitCode !== undefined) {
+      // As after a script that exits: $LASTEXITCODE holds the code, and $? is true only for 0.
+      interp.variables.set('LASTEXITCODE', this.exitCode);
+      interp.variables.lastSuccess = this.exitCode === 0;
+    } else {
+      interp.variables.lastSuccess = !interp.statementFailed;
+    }
     return stop;
   }
 
@@ -155,7 +184,8 @@ export class Session {
 
   private result(success: boolean, incomplete: boolean): ExecuteResult {
     this.output.flush();
-    return { lines: this.lines, success, incomplete, changed: this.changed };
+    const exit = this.exitCode !== undefined ? { exitCode: this.exitCode } : {};
+    return { lines: this.lines, success, incomplete, changed: this.changed, ...exit };
   }
 
   /**

@@ -23,8 +23,8 @@ beforeAll(async () => {
   await buildCli();
 }, 60_000);
 
-function shell(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [CLI_BUNDLE as string, ...args], { input: input ?? '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function shell(args: string[], input?: string, cwd?: string) {
+  const r = spawnSync(process.execPath, [CLI_BUNDLE as string, ...args], { input: input ?? '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...(cwd ? { cwd } : {}) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -82,6 +82,32 @@ describe('headless shell', () => {
     const r = shell(['--store', dir, '-File', script]);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n').at(-1)).toBe('site:Paris=45');
+  });
+
+  it('exit <n> ends -Command at once and becomes the exit code; exit alone is 0 whatever failed before', () => {
+    const dir = storeDir();
+    expect(shell(['--store', dir, '-Command', '"one"; exit 3; "two"'])).toEqual({ code: 3, stdout: 'one\n', stderr: '' });
+    expect(shell(['--store', dir, '-Command', 'Get-Foo; exit']).code).toBe(0);
+    expect(shell(['--store', dir, '-Command', 'exit "7"']).code).toBe(7);
+  });
+
+  it('-File: exit ends the script with its code, and errors name the script by its full path', () => {
+    const dir = storeDir();
+    fs.writeFileSync(path.join(dir, 'setup.ps1'), ['"start"', 'Get-CsPersistentChatConfiguration -Bogus 1', 'exit 4', '"never"'].join('\n'));
+    const r = shell(['--store', dir, '-File', 'setup.ps1'], undefined, dir);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('start\n');
+    expect(r.stderr.split('\n').slice(0, 4)).toEqual([
+      "Get-CsPersistentChatConfiguration : A parameter cannot be found that matches parameter name 'Bogus'.",
+      `At ${path.join(dir, 'setup.ps1')}:2 char:35`,
+      '+ Get-CsPersistentChatConfiguration -Bogus 1',
+      '+                                   ~~~~~~',
+    ]);
+  });
+
+  it('a script piped to standard input exits with its exit code too', () => {
+    const r = shell(['--store', storeDir()], '"a"\nexit 5\n"b"\n');
+    expect(r).toEqual({ code: 5, stdout: 'a\n', stderr: '' });
   });
 
   it('a missing script file is a clear error', () => {
@@ -184,5 +210,19 @@ describe.skipIf(!hasScript)('interactive prompt (in a pseudo-terminal)', () => {
     expect(out).toMatch(/site:A\r?\n/);
     const history = fs.readFileSync(path.join(dir, '.pchat-shell-history'), 'utf8');
     expect(history).toContain('Remove-CsPersistentChatConfiguration site:B -Confirm');
+  }, 30_000);
+
+  it('exit 2 leaves the prompt with exit code 2', async () => {
+    const dir = storeDir();
+    const command = `${process.execPath} ${CLI_BUNDLE} --store ${dir}`;
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, NO_COLOR: '1', TERM: 'dumb' } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    for (let i = 0; i < 200 && !out.includes('PS> '); i++) await new Promise((r) => setTimeout(r, 25));
+    child.stdin.write('"still here"; exit 2; "gone"\r');
+    const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+    expect(code).toBe(2);
+    expect(out).toMatch(/still here\r?\n/);
+    expect(out).not.toContain('gone\r');
   }, 30_000);
 });

@@ -34,6 +34,15 @@ describe('console execute', () => {
     expect(result).toEqual({ output: [{ kind: 'output', text: 'Global' }], prompt: null, incomplete: false, success: true });
   });
 
+  it('exit ends the input and closes nothing: no output, and the console keeps running', async () => {
+    const input = 'Set-CsPersistentChatConfiguration -DefaultChatHistory 41; exit 3; Set-CsPersistentChatConfiguration -DefaultChatHistory 42';
+    expect(value(await h.invoke('pchat:console:execute', { input }))).toEqual({ output: [], prompt: null, incomplete: false, success: false });
+    expect(history()).toBe(41);
+    expect(value(await h.invoke('pchat:console:execute', { input: 'exit' }))).toEqual({ output: [], prompt: null, incomplete: false, success: true });
+    const next = value(await h.invoke('pchat:console:execute', { input: '$LASTEXITCODE' }));
+    expect(next).toEqual({ output: [{ kind: 'output', text: '0' }], prompt: null, incomplete: false, success: true });
+  });
+
   it('reports incomplete input', async () => {
     const result = value(await h.invoke('pchat:console:execute', { input: 'Get-CsPersistentChatConfiguration | ForEach-Object {' }));
     expect(result.incomplete).toBe(true);

@@ -20,7 +20,14 @@ export interface ScriptAst extends NodeBase {
   readonly statements: readonly StatementAst[];
 }
 
-export type StatementAst = PipelineAst | AssignmentAst;
+export type StatementAst = PipelineAst | AssignmentAst | ExitAst;
+
+/** `exit` or `exit <pipeline>`: ends the script; the value (converted to Int32) is the exit code. */
+export interface ExitAst extends NodeBase {
+  readonly type: 'Exit';
+  /** The exit code's pipeline; null for a bare `exit` (code 0). */
+  readonly pipeline: StatementAst | null;
+}
 
 export type AssignmentOperator = '=' | '+=' | '-=' | '*=' | '/=' | '%=';
 
@@ -77,6 +84,7 @@ export type ExpressionAst =
   | IndexExpr
   | BinaryExpr
   | UnaryExpr
+  | IncrementExpr
   | ArrayLiteralExpr
   | ArrayExpr
   | SubExpr
@@ -155,6 +163,17 @@ export interface UnaryExpr extends NodeBase {
   readonly type: 'Unary';
   readonly operator: string;
   readonly operand: ExpressionAst;
+}
+
+/**
+ * `++$x`, `$x++`, `--$x`, `$x--` (also on a property or an element). Prefix
+ * gives the new value, postfix the old; as a whole statement, nothing.
+ */
+export interface IncrementExpr extends NodeBase {
+  readonly type: 'Increment';
+  readonly operator: '++' | '--';
+  readonly prefix: boolean;
+  readonly operand: VariableExpr | MemberExpr | IndexExpr;
 }
 
 /** The comma operator: `1,2,3` (also a unary `,x`: one element). */

@@ -55,6 +55,18 @@ export function toPSString(value: Value): string {
   return String(value);
 }
 
+/** A .NET type name without its namespace, as CategoryInfo shows it: System.Int32 → Int32. */
+export function shortTypeName(value: Value): string {
+  const full = typeNameOf(value);
+  return full.slice(full.lastIndexOf('.') + 1);
+}
+
+/** CategoryInfo's `(target:Type)` text for an error about `value`; empty for $null. */
+export function targetText(value: Value): string {
+  if (value === null) return '';
+  return `${toPSString(value)}:${shortTypeName(value)}`;
+}
+
 /** PowerShell truthiness. */
 export function toBoolean(value: Value): boolean {
   if (value === null) return false;

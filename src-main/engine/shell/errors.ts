@@ -2,6 +2,7 @@
 // the runtime. A record is plain data so it can cross IPC unchanged.
 
 import type { Extent } from './ast';
+import type { Value } from './values';
 
 export type ErrorCategory =
   | 'InvalidArgument'
@@ -63,4 +64,22 @@ export function bindingError(command: string, errorId: string, message: string, 
 
 export function runtimeError(message: string, errorId: string, extent: Extent | undefined, category: ErrorCategory = 'InvalidOperation', exceptionType = 'RuntimeException'): TerminatingError {
   return new TerminatingError(errorRecord({ message, errorId, category, exceptionType, ...(extent ? { extent } : {}) }));
+}
+
+/**
+ * `exit`: unwinds every pipeline and statement list up to the session, which
+ * ends the input there. Not an error: nothing catches it on the way.
+ */
+export class ExitException extends Error {
+  /**
+   * What the innermost collecting block (a scriptblock body) had written
+   * before `exit`: ForEach-Object still sends it on, since PowerShell streams
+   * a block's output rather than collecting it.
+   */
+  output: readonly Value[] = [];
+
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+    this.name = 'ExitException';
+  }
 }

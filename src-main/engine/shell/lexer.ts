@@ -251,10 +251,13 @@ export class Lexer {
         if (e === p + 1) return this.punct('Minus', p, p + 1); // a non-ASCII letter: no operator is spelled so
         return { kind: 'DashWord', word: src.slice(p + 1, e).toLowerCase(), extent: { start: p, end: e }, text: src.slice(p, e) };
       }
+      // Two dashes together are always the decrement operator, as in PowerShell (`1--1` is an error there too).
+      if (isDash(next)) return this.punct('MinusMinus', p, p + 2);
       return op('Minus', 'MinusEquals');
     }
     switch (c) {
       case '+':
+        if (next === '+') return this.punct('PlusPlus', p, p + 2);
         return op('Plus', 'PlusEquals');
       case '*':
         return op('Multiply', 'MultiplyEquals');

@@ -2,6 +2,7 @@
 // converted to the left operand's type; a collection on the left filters.
 
 import { ConversionError, parseNumberString, toBoolean, toNumber, toPSString } from './convert';
+import type { ErrorCategory } from './errors';
 import { Hashtable, typeNameOf, type Value } from './values';
 import { wildcardToRegExp } from './wildcard';
 
@@ -10,6 +11,10 @@ export class OperatorError extends Error {
   constructor(
     message: string,
     readonly errorId: string,
+    /** PowerShell's category for it: most are InvalidOperation, a failed conversion InvalidArgument. */
+    readonly category: ErrorCategory = 'InvalidOperation',
+    /** CategoryInfo's `target:Type` text, when PowerShell names one (the missing op_ method). */
+    readonly target = '',
   ) {
     super(message);
   }
@@ -158,7 +163,7 @@ function numeric(left: Value, right: Value): [number, number] {
   try {
     return [toNumber(left, target), toNumber(right, target)];
   } catch (e) {
-    if (e instanceof ConversionError) throw new OperatorError(e.message, 'InvalidCastFromStringToInteger');
+    if (e instanceof ConversionError) throw new OperatorError(e.message, 'InvalidCastFromStringToInteger', 'InvalidArgument');
     throw e;
   }
 }
@@ -188,18 +193,24 @@ export function arithmetic(op: string, left: Value, right: Value): Value {
     return typeof left === 'string' ? left.repeat(times) : Array.from({ length: times }, () => left).flat();
   }
   if (left !== null && typeof left === 'object') {
-    throw new OperatorError(`Method invocation failed because [${typeNameOf(left)}] does not contain a method named '${opName(op)}'.`, 'MethodNotFound');
+    throw new OperatorError(
+      `Method invocation failed because [${typeNameOf(left)}] does not contain a method named '${opName(op)}'.`,
+      'MethodNotFound',
+      'InvalidOperation',
+      `${opName(op)}:String`,
+    );
   }
   const [a, b] = numeric(left, right);
   switch (op) {
     case '+': return a + b;
     case '-': return a - b;
     case '*': return a * b;
+    // .NET's DivideByZeroException surfaces as a plain RuntimeException with no category.
     case '/':
-      if (b === 0) throw new OperatorError('Attempted to divide by zero.', 'RuntimeException');
+      if (b === 0) throw new OperatorError('Attempted to divide by zero.', 'RuntimeException', 'NotSpecified');
       return a / b;
     case '%':
-      if (b === 0) throw new OperatorError('Attempted to divide by zero.', 'RuntimeException');
+      if (b === 0) throw new OperatorError('Attempted to divide by zero.', 'RuntimeException', 'NotSpecified');
       return a % b;
   }
   throw new OperatorError(`Unexpected operator '${op}'.`, 'UnexpectedOperator');

@@ -5,15 +5,16 @@
 //   + -
 //   * / %
 //   ,                                  (array literal: `1,2 + 3` is `(1,2) + 3`)
-//   -not ! - + and unary ,             (prefix: `-not $a -eq $b` is `(-not $a) -eq $b`)
+//   -not ! - + ++ -- and unary ,       (prefix: `-not $a -eq $b` is `(-not $a) -eq $b`)
+//   ++ --                              (postfix, on a variable, property or element)
 //   .Member .Method( ) [index]         (postfix, only with no space before it)
-// Primaries in brackets (parentheses, $( ), @( ), @{ }, { }) are parsed in
-// parser-blocks.ts.
+// Postfix operators are parsed in parser-postfix.ts; primaries in brackets
+// (parentheses, $( ), @( ), @{ }, { }) in parser-blocks.ts.
 
-import type { ArrayLiteralExpr, BinaryExpr, ExpressionAst, IndexExpr, InvokeMemberExpr, MemberExpr } from './ast';
-import { isMemberStart } from './lexer';
-import { ParserCore, UNSUPPORTED_OPERATORS } from './parser-core';
-import { isDigit, isIdentifierChar, messages, type LexMode, type Token } from './tokens';
+import type { ArrayLiteralExpr, BinaryExpr, ExpressionAst } from './ast';
+import { UNSUPPORTED_OPERATORS } from './parser-core';
+import { PostfixParser } from './parser-postfix';
+import { isDigit, messages, type Token } from './tokens';
 
 const LOGICAL = new Set(['and', 'or', 'xor']);
 const COMPARISON = new Set(
@@ -40,7 +41,7 @@ const UNARY: Partial<Record<Token['kind'], string>> = { Exclaim: '!', Minus: '-'
 
 type OperandContext = 'binary' | 'unary' | 'comma';
 
-export abstract class ExpressionParser extends ParserCore {
+export abstract class ExpressionParser extends PostfixParser {
   /** A primary that opens a bracket or block: `(`, `$(`, `@(`, `@{`, `{`. */
   protected abstract parseBracketed(tok: Token): ExpressionAst;
 
@@ -94,31 +95,6 @@ export abstract class ExpressionParser extends ParserCore {
     return node;
   }
 
-  /** Can `tok` begin an operand? */
-  protected startsOperand(tok: Token): boolean {
-    switch (tok.kind) {
-      case 'Number':
-      case 'StringLiteral':
-      case 'ExpandableString':
-      case 'Variable':
-      case 'LParen':
-      case 'DollarParen':
-      case 'AtParen':
-      case 'AtCurly':
-      case 'LCurly':
-      case 'LBracket':
-      case 'Minus':
-      case 'Plus':
-      case 'Exclaim':
-      case 'Comma':
-        return true;
-      case 'DashWord':
-        return tok.word === 'not' || UNSUPPORTED_OPERATORS.has(tok.word);
-      default:
-        return false;
-    }
-  }
-
   /** The operand after operator `op` (newlines may come first), or PowerShell's error for its absence. */
   private parseOperand(op: Token, context: OperandContext, parse: () => ExpressionAst): ExpressionAst {
     const tok = this.peek('expression', true);
@@ -151,8 +127,16 @@ export abstract class ExpressionParser extends ParserCore {
         this.advance(num);
         const value = num.value === 0 ? 0 : -num.value;
         const extent = { start: tok.extent.start, end: num.extent.end };
-        return this.parsePostfix({ type: 'Constant', value, numberKind: num.numberKind, text: tok.text + num.text, extent }, 'expression');
+        const constant = this.parsePostfix({ type: 'Constant', value, numberKind: num.numberKind, text: tok.text + num.text, extent }, 'expression');
+        return this.parseIncrementSuffix(constant);
       }
+    }
+    if (tok.kind === 'PlusPlus' || tok.kind === 'MinusMinus') {
+      this.enter(tok.extent);
+      this.advance(tok);
+      const operand = this.parseOperand(tok, 'unary', () => this.parseUnary(noComma));
+      this.leave();
+      return this.increment(tok, operand, true);
     }
     if (unaryOp !== null || tok.kind === 'Comma') {
       this.enter(tok.extent);
@@ -164,7 +148,7 @@ export abstract class ExpressionParser extends ParserCore {
       return { type: 'Unary', operator: unaryOp, operand, extent };
     }
     if (tok.kind === 'DashWord') this.fail(this.unexpected(tok));
-    return this.parsePostfix(this.parsePrimary(tok), 'expression');
+    return this.parseIncrementSuffix(this.parsePostfix(this.parsePrimary(tok), 'expression'));
   }
 
   /** A primary expression starting with `tok` (an expression-mode token, or a command-mode argument token). */
@@ -194,104 +178,5 @@ export abstract class ExpressionParser extends ParserCore {
       default:
         return this.fail(this.unexpected(tok));
     }
-  }
-
-  /**
-   * Member access, method calls and indexing written directly after `target`.
-   * In command mode a dot not followed by a member name belongs to a bare word instead.
-   */
-  protected parsePostfix(target: ExpressionAst, mode: LexMode): ExpressionAst {
-    let expr = target;
-    let links = 0;
-    for (;;) {
-      const start = this.pos;
-      const c = this.src[start];
-      const next = this.src[start + 1];
-      if (c === '[') {
-        expr = this.parseIndex(expr);
-      } else if (c === '.' && next !== '.' && (mode === 'expression' || isMemberStart(next))) {
-        expr = this.parseMember(expr);
-      } else if (c === ':' && next === ':') {
-        this.fail(this.unexpected(this.lexer.token(this.pos, 'expression')));
-      } else {
-        break;
-      }
-      this.link({ start, end: this.pos });
-      links++;
-    }
-    this.release(links);
-    return expr;
-  }
-
-  private parseIndex(target: ExpressionAst): IndexExpr {
-    const open = this.lexer.token(this.pos, 'expression');
-    this.enter(open.extent);
-    this.advance(open);
-    const tok = this.peek('expression', true);
-    if (tok.kind === 'RBracket') this.fail(this.error('MissingArrayIndexExpression', messages.missingArrayIndex, this.here()));
-    if (!this.startsOperand(tok)) this.failMissingClose('MissingEndSquareBracket', messages.missingEndSquareBracket, tok);
-    this.moveTo(tok);
-    const index = this.parseExpression();
-    const close = this.peek('expression', true);
-    if (close.kind !== 'RBracket') this.failMissingClose('MissingEndSquareBracket', messages.missingEndSquareBracket, close);
-    this.advance(close);
-    this.leave();
-    return { type: 'Index', target, index, extent: { start: target.extent.start, end: this.pos } };
-  }
-
-  private parseMember(target: ExpressionAst): MemberExpr | InvokeMemberExpr {
-    const dot = this.pos;
-    this.pos++;
-    const c = this.src[this.pos];
-    let member: string | ExpressionAst;
-    if (isIdentifierChar(c)) {
-      let end = this.pos;
-      while (isIdentifierChar(this.src[end])) end++;
-      member = this.src.slice(this.pos, end);
-      this.pos = end;
-    } else if (isMemberStart(c)) {
-      // $x.$name, $x.'Display Name', $x.($expr)
-      const node = this.parsePrimary(this.lexer.token(this.pos, 'expression'));
-      member =
-        node.type === 'StringConstant'
-          ? node.value
-          : node.type === 'ExpandableString' && node.parts.every((p) => typeof p === 'string')
-            ? node.parts.join('')
-            : node;
-    } else {
-      const incomplete = c === undefined;
-      this.fail(this.error('MissingPropertyName', messages.missingPropertyName, { start: dot, end: dot + 1 }, incomplete));
-    }
-    if (this.src[this.pos] === '(' && typeof member === 'string') return this.parseInvoke(target, member);
-    return { type: 'Member', target, member, extent: { start: target.extent.start, end: this.pos } };
-  }
-
-  private parseInvoke(target: ExpressionAst, member: string): InvokeMemberExpr {
-    const open = this.lexer.token(this.pos, 'expression');
-    this.enter(open.extent);
-    this.advance(open);
-    const args: ExpressionAst[] = [];
-    let tok = this.peek('expression', true);
-    while (tok.kind !== 'RParen') {
-      const before = this.pos;
-      if (!this.startsOperand(tok)) this.failMissingClose('MissingEndParenthesisInMethodCall', messages.missingEndParenMethodCall, tok);
-      this.moveTo(tok);
-      args.push(this.parseExpression(true));
-      tok = this.peek('expression', true);
-      if (tok.kind === 'Comma') {
-        this.advance(tok);
-        const after = this.peek('expression', true);
-        if (!this.startsOperand(after)) {
-          this.fail(this.error('MissingExpressionAfterToken', messages.missingAfterToken(','), this.here(), after.kind === 'EndOfInput'));
-        }
-        tok = after;
-      } else if (tok.kind !== 'RParen') {
-        this.failMissingClose('MissingEndParenthesisInMethodCall', messages.missingEndParenMethodCall, tok);
-      }
-      this.progressed(before);
-    }
-    this.advance(tok);
-    this.leave();
-    return { type: 'InvokeMember', target, member, args, extent: { start: target.extent.start, end: this.pos } };
   }
 }

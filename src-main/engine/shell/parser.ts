@@ -4,8 +4,10 @@
 // (argument) mode; one that starts with `$`, a number, a quote, a bracket, a
 // unary operator or a comma is an expression, which may then be the target of
 // an assignment or the first element of a pipeline. Every later pipeline
-// element must be a command. Expressions and bracketed primaries are parsed by
-// the base classes (parser-expressions.ts, parser-blocks.ts).
+// element must be a command. `exit` is the one keyword statement; the other
+// keywords of PowerShell are reported as not supported. Expressions and
+// bracketed primaries are parsed by the base classes (parser-expressions.ts,
+// parser-postfix.ts, parser-blocks.ts).
 
 import type {
   AssignmentAst,
@@ -14,6 +16,7 @@ import type {
   CommandElementAst,
   CommandExpressionAst,
   CommandParameterAst,
+  ExitAst,
   ExpressionAst,
   PipelineAst,
   ScriptAst,
@@ -39,7 +42,7 @@ import {
 
 /** PowerShell's keywords: at the start of a statement they begin constructs this console does not have. */
 const KEYWORDS = new Set(
-  ('begin break catch class configuration continue data define do dynamicparam else elseif end enum exit filter finally for ' +
+  ('begin break catch class configuration continue data define do dynamicparam else elseif end enum filter finally for ' +
     'foreach from function hidden if in inlinescript parallel param process return sequence static switch throw trap try ' +
     'until using var while workflow').split(' '),
 );
@@ -102,7 +105,11 @@ export class Parser extends BlockParser {
 
   protected parseStatement(): StatementAst {
     const start = this.pos;
-    if (this.startsCommand(start)) return this.parsePipelineFrom(this.parseCommand(true));
+    if (this.startsCommand(start)) {
+      const word = this.lexer.token(start, 'command');
+      if (word.kind === 'Generic' && word.parts === null && word.text.toLowerCase() === 'exit') return this.parseExit(word);
+      return this.parsePipelineFrom(this.parseCommand(true));
+    }
     const expr = this.parseExpression();
     const tok = this.peek('expression');
     const operator = ASSIGNMENT[tok.kind];
@@ -123,6 +130,18 @@ export class Parser extends BlockParser {
     const extent = { start: expr.extent.start, end: value.extent.end };
     const node: AssignmentAst = { type: 'Assignment', target: expr, operator, value, extent };
     return node;
+  }
+
+  /** `exit`, optionally followed by the pipeline whose value is the exit code (`exit 3`, `exit $code`). */
+  private parseExit(keyword: Token): ExitAst {
+    this.advance(keyword);
+    const p = this.nextOffset();
+    if (endsCommand(this.src[p])) return { type: 'Exit', pipeline: null, extent: keyword.extent };
+    this.enter(keyword.extent);
+    this.pos = p;
+    const pipeline = this.parseStatement();
+    this.leave();
+    return { type: 'Exit', pipeline, extent: { start: keyword.extent.start, end: pipeline.extent.end } };
   }
 
   private parsePipelineFrom(first: CommandAst | CommandExpressionAst): PipelineAst {
@@ -164,8 +183,9 @@ export class Parser extends BlockParser {
     if (c === '&') this.fail(this.error('CallOperatorNotSupported', messages.callOperator, { start: p, end: p + 1 }));
     if (isDigit(c) || (c === '.' && isDigit(next))) return !this.isNumberAt(p);
     if (!isDash(c)) return true;
-    // A statement starting with a dash: `-5`, `- $x`, `-(…)` and `-not $x` are expressions.
+    // A statement starting with a dash: `-5`, `- $x`, `-(…)`, `--$x` and `-not $x` are expressions.
     if (isDigit(next) || (next === '.' && isDigit(src[p + 2]))) return !this.isNumberAt(p);
+    if (isDash(next)) return false;
     if (!isLetter(next)) return !(next === '$' || next === '(' || endsCommandToken(next));
     const word = this.lexer.token(p, 'expression');
     if (word.kind !== 'DashWord') return true;

@@ -33,6 +33,8 @@ export type PunctuatorKind =
   | 'ColonColon'
   | 'Plus'
   | 'Minus'
+  | 'PlusPlus'
+  | 'MinusMinus'
   | 'Multiply'
   | 'Divide'
   | 'Rem'
@@ -243,6 +245,7 @@ export const messages = {
   expectedValueLeft: (op: string) => `You must provide a value expression on the left-hand side of the '${op}' operator.`,
   missingAfterUnary: (op: string) => `Missing expression after unary operator '${op}'.`,
   missingAfterToken: (text: string) => `Missing expression after '${text}'.`,
+  operatorRequiresVariable: (op: string) => `The '${op}' operator works only on variables or on properties.`,
   parameterRequiresArgument: (name: string) => `Parameter ${name} requires an argument.`,
   keywordNotSupported: (word: string) => `The '${word}' keyword is not supported in this version of the language.`,
   operatorNotSupported: (op: string) => `The '${op}' operator is not supported in this console.`,

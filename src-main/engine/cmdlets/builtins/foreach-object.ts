@@ -8,7 +8,7 @@
 
 import type { Bound, CommandContext, CommandDef, CommandHelp, ParameterDef } from '../../shell/commands';
 import { toPSString } from '../../shell/convert';
-import { errorRecord, TerminatingError } from '../../shell/errors';
+import { errorRecord, ExitException, TerminatingError } from '../../shell/errors';
 import { getProperty, memberPropertyNames } from '../../shell/members';
 import { Hashtable, ScriptBlock, type Value } from '../../shell/values';
 import { hasWildcard, wildcardToRegExp } from '../../shell/wildcard';
@@ -87,6 +87,15 @@ function create(ctx: CommandContext) {
   const emitAll = async (values: readonly Value[]) => {
     for (const v of values) await ctx.emit(v);
   };
+  /** Runs a block; what it wrote before an `exit` still goes down the pipeline, as PowerShell streams it. */
+  const run = async (block: ScriptBlock, input: Value) => {
+    try {
+      await emitAll(await ctx.invoke(block, input));
+    } catch (e) {
+      if (e instanceof ExitException) await emitAll(e.output);
+      throw e;
+    }
+  };
 
   return {
     async begin(bound: Bound) {
@@ -104,7 +113,7 @@ function create(ctx: CommandContext) {
       const bad = given.find((v) => !(v instanceof ScriptBlock));
       if (bad !== undefined) throw notScriptBlock(bad);
       plan = planBlocks(bound.get('Begin') as ScriptBlock | undefined, given as ScriptBlock[], bound.get('End') as ScriptBlock | undefined);
-      if (plan.begin) await emitAll(await ctx.invoke(plan.begin, null));
+      if (plan.begin) await run(plan.begin, null);
     },
     async process(bound: Bound, input: { value: Value } | undefined) {
       const item = inputOf(bound, input)?.value ?? null;
@@ -124,10 +133,10 @@ function create(ctx: CommandContext) {
         await emitAll(Array.isArray(found.value) ? found.value : [found.value]);
         return;
       }
-      for (const block of plan?.process ?? []) await emitAll(await ctx.invoke(block, item));
+      for (const block of plan?.process ?? []) await run(block, item);
     },
     async end() {
-      if (plan?.end) await emitAll(await ctx.invoke(plan.end, null));
+      if (plan?.end) await run(plan.end, null);
     },
   };
 }

@@ -1,16 +1,19 @@
-// Get-Member: lists the properties and methods of the pipeline objects, one
-// table per distinct type, under a "TypeName: X" heading as PowerShell shows
-// it. The configuration object's properties carry their .NET types from the
-// domain metadata (int16 DefaultChatHistory {get;set;}).
+// Get-Member: the properties and methods of the pipeline objects, as
+// MemberDefinition objects (TypeName, Name, MemberType, Definition) — one
+// set per distinct type — which Out-Default shows PowerShell's way: a
+// "TypeName: X" heading over a Name/MemberType/Definition table per type
+// (the view in format/views.ts). The configuration object's properties
+// carry their .NET types from the domain metadata (int16 DefaultChatHistory {get;set;}).
 
+import { DOTNET_TYPE } from '../../domain/parameters';
 import { findProperty } from '../../domain/properties';
 import type { Bound, CommandContext, CommandDef, CommandHelp, ParameterDef } from '../../shell/commands';
 import { toPSString } from '../../shell/convert';
 import { errorRecord, TerminatingError } from '../../shell/errors';
 import { isConfigurationObject } from '../../shell/format/out-default';
-import { renderTable } from '../../shell/format/table-view';
+import { MEMBER_DEFINITION_TYPE } from '../../shell/format/views';
 import { memberPropertyNames, getMemberProperty } from '../../shell/members';
-import { FormattedText, PSObject, typeNameOf, type Value } from '../../shell/values';
+import { PSObject, typeNameOf, type Value } from '../../shell/values';
 import { wildcardToRegExp } from '../../shell/wildcard';
 import { CATEGORY_CLOSE_ERROR, inputOf, param, stringList, UTILITY } from './support';
 
@@ -41,6 +44,12 @@ const SHORT_TYPE: Record<string, string> = {
 
 const DOMAIN_TYPE: Record<string, string> = { Int16: 'int16', Int32: 'int', UInt32: 'uint32', String: 'string' };
 
+/**
+ * Identity is an XdsIdentity, the type the binder converts -Identity to.
+ * PowerShell writes a type without a short alias (as int16 is) by its full name.
+ */
+const IDENTITY_TYPE = DOTNET_TYPE.XdsIdentity;
+
 function shortType(value: Value): string {
   const full = typeNameOf(value);
   return SHORT_TYPE[full] ?? full;
@@ -65,7 +74,7 @@ export function membersOf(value: Value): MemberInfo[] {
       continue;
     }
     const meta = config ? findProperty(name) : undefined;
-    const type = meta ? DOMAIN_TYPE[meta.type]! : config && name === 'Identity' ? 'string' : shortType(v);
+    const type = meta ? DOMAIN_TYPE[meta.type]! : config && name === 'Identity' ? IDENTITY_TYPE : shortType(v);
     const access = config && name === 'Identity' ? '{get;}' : value instanceof PSObject ? '{get;set;}' : '{get;}';
     members.push({ name, memberType: 'Property', definition: `${type} ${name} ${access}` });
   }
@@ -74,24 +83,16 @@ export function membersOf(value: Value): MemberInfo[] {
   );
 }
 
-/** The Get-Member display: per type, a heading and a Name/MemberType/Definition table. */
-export function memberLines(groups: readonly { typeName: string; members: readonly MemberInfo[] }[], width?: number): string[] {
-  const lines: string[] = [];
-  for (const g of groups) {
-    lines.push('', `   TypeName: ${g.typeName}`);
-    lines.push(
-      ...renderTable(
-        [
-          { header: 'Name', align: 'left' },
-          { header: 'MemberType', align: 'left' },
-          { header: 'Definition', align: 'left' },
-        ],
-        g.members.map((m) => [m.name, m.memberType, m.definition]),
-        width !== undefined ? { width } : {},
-      ),
-    );
-  }
-  return lines;
+/** One member as the MemberDefinition object Get-Member writes; its string form is the definition. */
+function memberDefinition(typeName: string, m: MemberInfo): PSObject {
+  const obj = new PSObject(MEMBER_DEFINITION_TYPE, [
+    ['TypeName', typeName],
+    ['Name', m.name],
+    ['MemberType', m.memberType],
+    ['Definition', m.definition],
+  ]);
+  obj.text = m.definition;
+  return obj;
 }
 
 function create(ctx: CommandContext) {
@@ -119,8 +120,7 @@ function create(ctx: CommandContext) {
           errorRecord({ message: 'You must specify an object for the Get-Member cmdlet.', errorId: 'NoObjectInGetMember', category: CATEGORY_CLOSE_ERROR, exceptionType: 'InvalidOperationException' }),
         );
       }
-      const shown = [...groups.values()].filter((g) => g.members.length > 0);
-      if (shown.length > 0) await ctx.emit(new FormattedText(memberLines(shown)));
+      for (const g of groups.values()) for (const m of g.members) await ctx.emit(memberDefinition(g.typeName, m));
     },
   };
 }
@@ -144,7 +144,9 @@ const HELP: CommandHelp = {
     },
   ],
   inputs: 'System.Object\n    Any object can be piped to Get-Member.',
-  outputs: 'Format data\n    The member tables.',
+  outputs:
+    'Microsoft.PowerShell.Commands.MemberDefinition\n    One object per member, with TypeName, Name, MemberType and Definition; ' +
+    'the console shows them as a table per type.',
 };
 
 export const getMember: CommandDef = {

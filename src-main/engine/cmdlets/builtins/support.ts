@@ -5,7 +5,10 @@ import type { PipelineBinding } from '../../domain/parameters';
 import type { BindType, Bound, ParameterDef } from '../../shell/commands';
 import { toPSString } from '../../shell/convert';
 import type { ErrorCategory } from '../../shell/errors';
-import { typeNameOf, type Value } from '../../shell/values';
+import type { Value } from '../../shell/values';
+
+// CategoryInfo target text is the runtime's too (pipeline binding errors); it lives in convert.ts.
+export { shortTypeName, targetText } from '../../shell/convert';
 
 export const CORE = 'Microsoft.PowerShell.Core';
 export const UTILITY = 'Microsoft.PowerShell.Utility';
@@ -41,18 +44,6 @@ export function param(name: string, type: BindType, help: string, options: Param
 export function inputOf(bound: Bound, input: { value: Value } | undefined): { value: Value } | undefined {
   if (bound.has('InputObject')) return { value: bound.get('InputObject')! };
   return input;
-}
-
-/** A .NET type name without its namespace: System.Int32 → Int32. */
-export function shortTypeName(value: Value): string {
-  const full = typeNameOf(value);
-  return full.slice(full.lastIndexOf('.') + 1);
-}
-
-/** CategoryInfo's `(target:Type)` text for an error about `value`. */
-export function targetText(value: Value): string {
-  if (value === null) return '';
-  return `${toPSString(value)}:${shortTypeName(value)}`;
 }
 
 export function isSwitchOn(bound: Bound, name: string): boolean {

@@ -13,7 +13,10 @@ const INTRO =
   'This console manages the Persistent Chat configuration of Lync Server 2013 and Skype for Business Server. ' +
   'It understands a subset of the Windows PowerShell 5.1 language: pipelines, variables, the comparison ' +
   'and logical operators, scriptblocks, arrays and hashtables. Commands, parameter names and operators ' +
-  'are not case-sensitive, and parameter names may be shortened to any unambiguous prefix.';
+  'are not case-sensitive, and parameter names may be shortened to any unambiguous prefix.\n\n' +
+  'exit ends the input being run; nothing after it runs. In the headless shell it also ends the shell, ' +
+  'and exit <n> sets the shell\'s exit code (exit alone gives 0). In the window\'s console it ends only ' +
+  'the current input and closes nothing: it prints nothing, and $LASTEXITCODE holds the code.';
 
 const MORE_HELP: readonly [string, string][] = [
   ['Get-Help <command>', 'what the command does and how to call it'],

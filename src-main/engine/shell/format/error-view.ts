@@ -35,15 +35,16 @@ function locate(source: string, offset: number): LinePosition {
 }
 
 /**
- * "At line:L char:C" plus the source line and the ~~~ underline, as
- * PowerShell's PositionMessage builds it: tabs shown as four spaces, an
- * extent running past the line underlined to its end, long lines cut to a
- * window around the underline with "... " / " ..." marking the cuts.
+ * "At line:L char:C" (or "At <script path>:L char:C" for a script file) plus
+ * the source line and the ~~~ underline, as PowerShell's PositionMessage
+ * builds it: tabs shown as four spaces, an extent running past the line
+ * underlined to its end, long lines cut to a window around the underline
+ * with "... " / " ..." marking the cuts.
  */
-export function positionMessage(source: string, extent: Extent): string[] {
+export function positionMessage(source: string, extent: Extent, scriptPath?: string): string[] {
   const start = locate(source, extent.start);
   const end = locate(source, extent.end);
-  const header = `At line:${start.line} char:${start.column + 1}`;
+  const header = `At ${scriptPath ?? 'line'}:${start.line} char:${start.column + 1}`;
   let text = start.lineText.trimEnd();
   if (text === '') return [header];
 
@@ -126,9 +127,9 @@ export function formatErrorSummary(record: ErrorRecordData): string {
   return name ? `${name} : ${record.message}` : record.message;
 }
 
-/** The full error record, line by line, with the position taken from `source`. */
-export function formatErrorRecord(record: ErrorRecordData, source: string): string[] {
-  const position = record.extent ? positionMessage(source, record.extent) : [];
+/** The full error record, line by line, with the position taken from `source` (a script file's when `scriptPath` is given). */
+export function formatErrorRecord(record: ErrorRecordData, source: string, scriptPath?: string): string[] {
+  const position = record.extent ? positionMessage(source, record.extent, scriptPath) : [];
   const messageLines = formatErrorSummary(record).split('\n');
   // A parse error's message carries its position first (ParseException's own
   // text); every other record puts the message first.

@@ -10,7 +10,7 @@ import { getMemberProperty } from '../members';
 import { FormattedText, Hashtable, PSObject, ScriptBlock, type Value } from '../values';
 import { renderList, type ListEntry } from './list-view';
 import { DEFAULT_WIDTH, renderValueTable } from './table-view';
-import { HASHTABLE_COLUMNS, tableViewFor } from './views';
+import { HASHTABLE_COLUMNS, tableViewFor, type TableView } from './views';
 
 export interface HostFormatOptions {
   /** Console width in characters. Default 120. */
@@ -48,23 +48,39 @@ export function hashtableTable(tables: readonly Hashtable[], options: HostFormat
   );
 }
 
+function viewTable(view: TableView, objects: readonly PSObject[], width: number): string[] {
+  return renderValueTable(
+    view.columns.map((c) => ({
+      header: c.header,
+      values: objects.map((o) => c.value(o)),
+      ...(c.width !== undefined ? { width: c.width } : {}),
+      ...(c.align ? { align: c.align } : {}),
+    })),
+    { width },
+  );
+}
+
+/** A grouped view: a blank line and `   Label: value` over each run of objects sharing the value, each run its own table. */
+function groupedTable(view: TableView, groupBy: NonNullable<TableView['groupBy']>, objects: readonly PSObject[], width: number): string[] {
+  const lines: string[] = [];
+  for (let start = 0; start < objects.length; ) {
+    const key = toPSString(groupBy.value(objects[start]!));
+    let end = start + 1;
+    while (end < objects.length && toPSString(groupBy.value(objects[end]!)) === key) end++;
+    lines.push('', `   ${groupBy.label}: ${key}`, ...viewTable(view, objects.slice(start, end), width));
+    start = end;
+  }
+  return lines;
+}
+
 /** A table of objects: a registered view's columns, or the first object's properties. */
 export function objectTable(objects: readonly PSObject[], options: HostFormatOptions = {}, properties?: readonly string[]): string[] {
   const first = objects[0];
   if (!first) return [];
   const width = options.width ?? DEFAULT_WIDTH;
   const view = properties ? undefined : tableViewFor(first);
-  if (view) {
-    return renderValueTable(
-      view.columns.map((c) => ({
-        header: c.header,
-        values: objects.map((o) => c.value(o)),
-        ...(c.width !== undefined ? { width: c.width } : {}),
-        ...(c.align ? { align: c.align } : {}),
-      })),
-      { width },
-    );
-  }
+  if (view?.groupBy) return groupedTable(view, view.groupBy, objects, width);
+  if (view) return viewTable(view, objects, width);
   const names = properties ?? first.propertyNames;
   return renderValueTable(
     names.map((n) => ({ header: n, values: objects.map((o) => getMemberProperty(o, n).value) })),

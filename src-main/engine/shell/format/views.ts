@@ -21,6 +21,11 @@ function prop(name: string): (item: PSObject) => Value {
 export interface TableView {
   readonly name: string;
   readonly columns: readonly ViewColumn[];
+  /**
+   * PowerShell's GroupBy: each run of consecutive objects with the same value
+   * gets its own table under a `   Label: value` heading.
+   */
+  readonly groupBy?: { readonly label: string; readonly value: (item: PSObject) => Value };
 }
 
 const COMMAND_INFO_COLUMNS: readonly ViewColumn[] = [
@@ -41,11 +46,26 @@ const HISTORY_INFO: TableView = {
   ],
 };
 
+/** What Get-Member writes. */
+export const MEMBER_DEFINITION_TYPE = 'Microsoft.PowerShell.Commands.MemberDefinition';
+
+/** Get-Member's view: AutoSize columns (no fixed widths), grouped by the member's type. */
+const MEMBER_DEFINITION: TableView = {
+  name: 'MemberDefinition',
+  columns: [
+    { header: 'Name', value: prop('Name'), align: 'left' },
+    { header: 'MemberType', value: prop('MemberType'), align: 'left' },
+    { header: 'Definition', value: prop('Definition'), align: 'left' },
+  ],
+  groupBy: { label: 'TypeName', value: prop('TypeName') },
+};
+
 const VIEWS: ReadonlyMap<string, TableView> = new Map([
   ['System.Management.Automation.CmdletInfo', COMMAND_INFO],
   ['System.Management.Automation.AliasInfo', COMMAND_INFO],
   ['System.Management.Automation.FunctionInfo', COMMAND_INFO],
   ['Microsoft.PowerShell.Commands.HistoryInfo', HISTORY_INFO],
+  [MEMBER_DEFINITION_TYPE, MEMBER_DEFINITION],
 ]);
 
 /** The Name/Value view of a hashtable's entries. */

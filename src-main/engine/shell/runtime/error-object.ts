@@ -22,6 +22,8 @@ export class ErrorRecordObject extends PSObject {
     readonly record: ErrorRecordData,
     /** The statement source the extent points into. */
     readonly source: string,
+    /** The script file the source came from (-File), named in the position message. */
+    readonly scriptPath?: string,
   ) {
     const [targetName, targetType] = splitTarget(record.target);
     const categoryLine = `${record.category}: (${record.target || ':'}) [${record.command}], ${record.exceptionType}`;
@@ -43,7 +45,13 @@ export class ErrorRecordObject extends PSObject {
         ),
       ],
       ['FullyQualifiedErrorId', record.command ? `${record.errorId},${record.command}` : record.errorId],
-      ['InvocationInfo', new PSObject('System.Management.Automation.InvocationInfo', [['MyCommand', record.command ? textual('System.Management.Automation.CmdletInfo', [['Name', record.command]], record.command) : null]])],
+      [
+        'InvocationInfo',
+        new PSObject('System.Management.Automation.InvocationInfo', [
+          ['MyCommand', record.command ? textual('System.Management.Automation.CmdletInfo', [['Name', record.command]], record.command) : null],
+          ['ScriptName', scriptPath ?? ''],
+        ]),
+      ],
     ]);
     this.text = record.message;
   }

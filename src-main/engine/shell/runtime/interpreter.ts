@@ -1,15 +1,21 @@
 // The evaluator: statements and expressions of the AST. Pipelines of
-// commands are delegated to pipeline.ts; everything here is PowerShell's
-// expression semantics (member enumeration, left-operand conversion, …).
+// commands are delegated to pipeline.ts, assignments and `++`/`--` to
+// assignment.ts; everything here is PowerShell's expression semantics
+// (member enumeration, left-operand conversion, …).
+//
+// Errors raised by the language itself (an operator, a method call, an
+// assignment) are reported, as PowerShell reports them, at the current
+// sequence point: the innermost statement being run, not the operator.
 
-import type { AssignmentAst, ExpressionAst, Extent, ScriptAst, StatementAst } from '../ast';
+import type { ExitAst, ExpressionAst, Extent, ScriptAst, StatementAst } from '../ast';
 import type { CommandDef, Host, OutputLine } from '../commands';
-import { ConversionError, toPSString } from '../convert';
-import { errorRecord, runtimeError, TerminatingError, type ErrorRecordData } from '../errors';
+import { ConversionError, toInteger, toPSString } from '../convert';
+import { errorRecord, ExitException, runtimeError, TerminatingError, type ErrorRecordData } from '../errors';
 import { getProperty } from '../members';
 import { arithmetic, compare, logical, OperatorError, parseComparison } from '../operators';
-import { collapse, enumerate, Hashtable, PSObject, ScriptBlock, type Value } from '../values';
+import { collapse, enumerate, Hashtable, ScriptBlock, type Value } from '../values';
 import type { ConfigRepository } from '../../store/types';
+import { assign, increment } from './assignment';
 import { ErrorRecordObject } from './error-object';
 import { invokeMethod, MethodError } from './methods';
 import { runPipeline } from './pipeline';
@@ -39,6 +45,10 @@ export class Interpreter {
   statementFailed = false;
   private errors: ErrorRecordObject[] = [];
   source = '';
+  /** The script file being run (-File), for "At <path>:<line>" positions; undefined for typed input. */
+  scriptPath: string | undefined;
+  /** The current sequence point: the extent language errors are reported at. */
+  private position: Extent | undefined;
 
   constructor(
     readonly commands: CommandLookup,
@@ -52,7 +62,7 @@ export class Interpreter {
 
   /** Writes an error record (display, $Error); `show` false for -ErrorAction SilentlyContinue. */
   recordError(record: ErrorRecordData, show = true): ErrorRecordObject {
-    const obj = new ErrorRecordObject(record, this.source);
+    const obj = new ErrorRecordObject(record, this.source, this.scriptPath);
     this.errors.unshift(obj);
     if (this.errors.length > MAX_ERRORS_KEPT) this.errors.length = MAX_ERRORS_KEPT;
     this.variables.set('Error', [...this.errors]);
@@ -61,11 +71,16 @@ export class Interpreter {
     return obj;
   }
 
-  /** Runs statements, each with statement-level error handling (errors do not stop the script). */
-  async runStatements(statements: readonly StatementAst[], emit: Emit): Promise<void> {
+  /**
+   * Runs statements, each with statement-level error handling (errors do not
+   * stop the script). Each statement is a sequence point unless
+   * `sequencePoints` is false (the statement of a `( … )` or an assignment's
+   * right-hand side, which PowerShell reports at the enclosing statement).
+   */
+  async runStatements(statements: readonly StatementAst[], emit: Emit, sequencePoints = true): Promise<void> {
     for (const statement of statements) {
       try {
-        await this.runStatement(statement, emit);
+        await this.runStatement(statement, emit, sequencePoints);
       } catch (e) {
         if (!(e instanceof TerminatingError) || this.depth === 0) throw e;
         this.recordError(e.record);
@@ -73,21 +88,62 @@ export class Interpreter {
     }
   }
 
-  async runStatement(statement: StatementAst, emit: Emit): Promise<void> {
-    if (statement.type === 'Assignment') return this.assign(statement);
-    const only = statement.elements.length === 1 ? statement.elements[0]! : undefined;
-    if (only?.type === 'CommandExpression') {
-      const value = await this.evaluate(only.expression);
-      for (const item of enumerate(value)) await emit(item);
-      return;
-    }
-    await runPipeline(this, statement, emit);
+  async runStatement(statement: StatementAst, emit: Emit, sequencePoint = true): Promise<void> {
+    const run = async (): Promise<void> => {
+      if (statement.type === 'Exit') throw new ExitException(await this.exitCode(statement));
+      if (statement.type === 'Assignment') return assign(this, statement);
+      const only = statement.elements.length === 1 ? statement.elements[0]! : undefined;
+      if (only?.type === 'CommandExpression') {
+        const value = await this.evaluate(only.expression);
+        // `$i++` on its own writes nothing, as in PowerShell; `($i++)` does.
+        if (only.expression.type === 'Increment') return;
+        for (const item of enumerate(value)) await emit(item);
+        return;
+      }
+      await runPipeline(this, statement, emit);
+    };
+    return sequencePoint ? this.at(statement.extent, run) : run();
   }
 
-  /** Runs a statement and collects its output (sub-expressions, assignment right sides). */
-  async collect(statements: readonly StatementAst[]): Promise<Value[]> {
+  /** Runs `run` with `extent` as the sequence point. */
+  private async at<T>(extent: Extent, run: () => Promise<T>): Promise<T> {
+    const saved = this.position;
+    this.position = extent;
+    try {
+      return await run();
+    } finally {
+      this.position = saved;
+    }
+  }
+
+  /** Where a language error is reported: the current sequence point, else `fallback`. */
+  here(fallback: Extent): Extent {
+    return this.position ?? fallback;
+  }
+
+  /** `exit <value>`: converted as [int] would; a value that does not convert gives 0, as PowerShell ignores it. */
+  private async exitCode(statement: ExitAst): Promise<number> {
+    if (statement.pipeline === null) return 0;
+    const value = await this.valueOfStatement(statement.pipeline);
+    if (value === null) return 0;
+    try {
+      return toInteger(value, 'Int32');
+    } catch (e) {
+      if (e instanceof ConversionError) return 0;
+      throw e;
+    }
+  }
+
+  /** Runs statements and collects their output (sub-expressions, assignment right sides). */
+  async collect(statements: readonly StatementAst[], sequencePoints = true): Promise<Value[]> {
     const out: Value[] = [];
-    await this.nested(() => this.runStatements(statements, async (v) => void out.push(v)));
+    try {
+      await this.nested(() => this.runStatements(statements, async (v) => void out.push(v), sequencePoints));
+    } catch (e) {
+      // Each level overwrites it on the way out, so the outermost (the scriptblock body) wins.
+      if (e instanceof ExitException) e.output = out;
+      throw e;
+    }
     return out;
   }
 
@@ -117,76 +173,34 @@ export class Interpreter {
     }
   }
 
-  private async valueOfStatement(statement: StatementAst): Promise<Value> {
+  /** The value of a statement used as a value: `( … )`, an assignment's right side, a hashtable entry, `exit`'s code. */
+  async valueOfStatement(statement: StatementAst): Promise<Value> {
     // A lone expression keeps its shape ($x = @() is an empty array, not $null).
     if (statement.type === 'Pipeline' && statement.elements.length === 1 && statement.elements[0]!.type === 'CommandExpression') {
       return this.evaluate(statement.elements[0].expression);
     }
     if (statement.type === 'Assignment') {
-      await this.assign(statement);
+      // An assignment is always a sequence point of its own in PowerShell.
+      await this.at(statement.extent, () => assign(this, statement));
       return this.evaluate(statement.target);
     }
-    return collapse(await this.collect([statement]));
+    return collapse(await this.collect([statement], false));
   }
 
-  private async assign(a: AssignmentAst): Promise<void> {
-    let value = await this.valueOfStatement(a.value);
-    if (a.operator !== '=') {
-      const current = await this.evaluate(a.target);
-      value = this.operate(() => arithmetic(a.operator[0]!, current, value), a.extent);
-    }
-    const target = a.target;
-    if (target.type === 'Variable') {
-      this.variables.set(target.name, value, target.extent);
-      return;
-    }
-    const obj = await this.evaluate(target.target);
-    if (target.type === 'Member') {
-      const name = typeof target.member === 'string' ? target.member : toPSString(await this.evaluate(target.member));
-      this.setMember(obj, name, value, target.extent);
-      return;
-    }
-    const index = await this.evaluate(target.index);
-    if (Array.isArray(obj)) {
-      const i = this.operate(() => Number(index), target.extent);
-      const at = i < 0 ? obj.length + i : i;
-      if (!Number.isInteger(at) || at < 0 || at >= obj.length) {
-        throw runtimeError('Index was outside the bounds of the array.', 'IndexOutOfRange', target.extent, 'InvalidOperation', 'IndexOutOfRangeException');
-      }
-      obj[at] = value;
-    } else if (obj instanceof Hashtable) {
-      obj.set(index, value);
-    } else {
-      throw runtimeError(`Unable to index into an object of type ${obj === null ? 'null' : typeof obj}.`, 'CannotIndex', target.extent);
-    }
-  }
-
-  private setMember(obj: Value, name: string, value: Value, extent: Extent): void {
-    if (obj instanceof Hashtable) return obj.set(name, value);
-    if (obj instanceof PSObject && obj.has(name)) {
-      try {
-        obj.set(name, value);
-      } catch (e) {
-        throw runtimeError((e as Error).message, 'ExceptionWhenSetting', extent, 'NotSpecified', 'SetValueInvocationException');
-      }
-      return;
-    }
-    throw runtimeError(
-      `The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`,
-      'PropertyAssignmentException',
-      extent,
-      'InvalidOperation',
-    );
-  }
-
-  private operate<T>(run: () => T, extent: Extent): T {
+  /** Runs an operator or method; its failure becomes an error record at the current sequence point. */
+  operate<T>(run: () => T, fallback: Extent): T {
     try {
       return run();
     } catch (e) {
-      if (e instanceof OperatorError || e instanceof MethodError || e instanceof ConversionError) {
-        throw new TerminatingError(
-          errorRecord({ message: e.message, errorId: e instanceof OperatorError ? e.errorId : 'RuntimeException', category: 'InvalidOperation', extent }),
-        );
+      const extent = this.here(fallback);
+      if (e instanceof OperatorError) {
+        throw new TerminatingError(errorRecord({ message: e.message, errorId: e.errorId, category: e.category, target: e.target, extent }));
+      }
+      if (e instanceof MethodError) {
+        throw new TerminatingError(errorRecord({ message: e.message, errorId: e.errorId, category: 'InvalidOperation', target: e.target, extent }));
+      }
+      if (e instanceof ConversionError) {
+        throw new TerminatingError(errorRecord({ message: e.message, errorId: 'RuntimeException', category: 'InvalidOperation', extent }));
       }
       throw e;
     }
@@ -220,9 +234,9 @@ export class Interpreter {
         return this.operate(() => invokeMethod(target, expr.member, args), expr.extent);
       }
       case 'Index':
-        return this.index(await this.evaluate(expr.target), await this.evaluate(expr.index), expr.extent);
+        return this.indexValue(await this.evaluate(expr.target), await this.evaluate(expr.index), expr.extent);
       case 'Binary':
-        return this.binary(expr.operator, expr.left, expr.right, expr.operatorExtent);
+        return this.binary(expr.operator, expr.left, expr.right, expr.extent);
       case 'Unary': {
         const v = await this.evaluate(expr.operand);
         const op = expr.operator.toLowerCase();
@@ -230,6 +244,8 @@ export class Interpreter {
         if (op === ',') return [v];
         return this.operate(() => arithmetic(op === '-' ? '*' : '+', op === '-' ? -1 : 0, v), expr.extent) as Value;
       }
+      case 'Increment':
+        return increment(this, expr);
       case 'ArrayLiteral': {
         const out: Value[] = [];
         for (const e of expr.elements) out.push(await this.evaluate(e));
@@ -253,9 +269,10 @@ export class Interpreter {
     }
   }
 
-  private index(target: Value, index: Value, extent: Extent): Value {
-    if (target === null) throw runtimeError('Cannot index into a null array.', 'NullArray', extent);
-    if (Array.isArray(index)) return index.map((i) => this.index(target, i, extent));
+  /** `target[index]`: a list of indexes gives a list; out of range gives $null. */
+  indexValue(target: Value, index: Value, extent: Extent): Value {
+    if (target === null) throw runtimeError('Cannot index into a null array.', 'NullArray', this.here(extent));
+    if (Array.isArray(index)) return index.map((i) => this.indexValue(target, i, extent));
     if (target instanceof Hashtable) return target.get(index) ?? null;
     const list = typeof target === 'string' ? [...target] : Array.isArray(target) ? target : [target];
     const n = this.operate(() => Number(arithmetic('+', 0, index)), extent);

@@ -5,7 +5,17 @@ import { toInteger, toPSString } from '../convert';
 import { valuesEqual } from '../operators';
 import { Hashtable, typeNameOf, type Value } from '../values';
 
-export class MethodError extends Error {}
+/** A failed call, with the error id and CategoryInfo target PowerShell gives it. */
+export class MethodError extends Error {
+  constructor(
+    message: string,
+    readonly errorId = 'RuntimeException',
+    /** `target:Type` text; PowerShell names the missing method (`Foo:String`). */
+    readonly target = '',
+  ) {
+    super(message);
+  }
+}
 
 function str(args: readonly Value[], i: number): string {
   return toPSString(args[i] ?? null);
@@ -64,7 +74,9 @@ export function invokeMethod(target: Value, name: string, args: readonly Value[]
   else if (Array.isArray(target)) table = ARRAY_METHODS;
   else if (target instanceof Hashtable) table = HASHTABLE_METHODS;
   const method = table?.[key];
-  if (target === null) throw new MethodError('You cannot call a method on a null-valued expression.');
-  if (!method) throw new MethodError(`Method invocation failed because [${typeNameOf(target)}] does not contain a method named '${name}'.`);
+  if (target === null) throw new MethodError('You cannot call a method on a null-valued expression.', 'InvokeMethodOnNull');
+  if (!method) {
+    throw new MethodError(`Method invocation failed because [${typeNameOf(target)}] does not contain a method named '${name}'.`, 'MethodNotFound', `${name}:String`);
+  }
   return method(target as never, args);
 }

@@ -2,7 +2,7 @@
 // and $null are constants; $_ / $PSItem, $?, $Error and $Matches are kept by
 // the runtime.
 
-import { runtimeError } from '../errors';
+import { errorRecord, TerminatingError } from '../errors';
 import type { Extent } from '../ast';
 import type { Value } from '../values';
 
@@ -31,7 +31,16 @@ export class Variables {
   set(name: string, value: Value, extent?: Extent): void {
     const key = name.toLowerCase();
     if (CONSTANTS.has(key) || key === '?') {
-      throw runtimeError(`Cannot overwrite variable ${name} because it is read-only or constant.`, 'VariableNotWritable', extent, 'WriteError', 'SessionStateUnauthorizedAccessException');
+      throw new TerminatingError(
+        errorRecord({
+          message: `Cannot overwrite variable ${name} because it is read-only or constant.`,
+          errorId: 'VariableNotWritable',
+          category: 'WriteError',
+          exceptionType: 'SessionStateUnauthorizedAccessException',
+          target: `${name}:String`,
+          ...(extent ? { extent } : {}),
+        }),
+      );
     }
     if (key === '_' || key === 'psitem') {
       this.current = value;

@@ -8,7 +8,7 @@ import { bindPipelineItem, INPUT_NOT_BOUND, missingMandatory, missingMandatoryEr
 import { convertArgument } from '../argument-conversion';
 import type { CommandContext, CommandDef, CommandProcessor } from '../commands';
 import { ActionPreferenceStopError, errorRecord, TerminatingError, type ErrorRecordData } from '../errors';
-import { toPSString } from '../convert';
+import { targetText } from '../convert';
 import type { Value } from '../values';
 import type { Emit, Interpreter } from './interpreter';
 
@@ -239,7 +239,7 @@ export class Stage {
             errorId: 'InputObjectNotBound',
             category: 'InvalidArgument',
             exceptionType: 'ParameterBindingException',
-            target: `${toPSString(item)}:PSObject`,
+            target: targetText(item),
           });
         }
         set = resolveSet(this.cmd, state, this.ast.extent);

@@ -137,7 +137,7 @@ describe('Format-List, Format-Table, Get-Member', () => {
       '----                   ---------- ----------',
       'DefaultChatHistory     Property   int16 DefaultChatHistory {get;set;}',
       'FileServiceUrl         Property   string FileServiceUrl {get;set;}',
-      'Identity               Property   string Identity {get;}',
+      'Identity               Property   Microsoft.Rtc.Management.Xds.XdsIdentity Identity {get;}',
       'MaxChatContentSizeMB   Property   int MaxChatContentSizeMB {get;set;}',
       'MaxFileSizeKB          Property   uint32 MaxFileSizeKB {get;set;}',
       'ParticipantUpdateLimit Property   uint32 ParticipantUpdateLimit {get;set;}',

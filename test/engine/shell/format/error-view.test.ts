@@ -126,6 +126,14 @@ describe('positionMessage', () => {
     expect(positionMessage(source, { start: 13, end: source.length })).toEqual(['At line:1 char:14', '+ Where-Object {', '+              ~']);
   });
 
+  it('names a script file instead of "line", as PowerShell does for scripts', () => {
+    expect(positionMessage('a\n  Get-Foo', { start: 4, end: 11 }, '/home/admin/setup.ps1')).toEqual([
+      'At /home/admin/setup.ps1:2 char:3',
+      '+   Get-Foo',
+      '+   ~~~~~~~',
+    ]);
+  });
+
   it('draws at least one ~ for an empty extent', () => {
     expect(positionMessage('Get-Help -Name', { start: 14, end: 14 })).toEqual(['At line:1 char:15', '+ Get-Help -Name', '+               ~']);
   });

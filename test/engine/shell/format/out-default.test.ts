@@ -113,4 +113,37 @@ describe('formatForHost', () => {
       '',
     ]);
   });
+
+  it('groups Get-Member\'s MemberDefinition objects by TypeName, one AutoSize table per run of a type', () => {
+    const member = (typeName: string, name: string, memberType: string, definition: string) =>
+      new PSObject('Microsoft.PowerShell.Commands.MemberDefinition', [
+        ['TypeName', typeName],
+        ['Name', name],
+        ['MemberType', memberType],
+        ['Definition', definition],
+      ]);
+    expect(
+      formatForHost([
+        member('System.String', 'ToString', 'Method', 'string ToString()'),
+        member('System.String', 'Length', 'Property', 'int Length {get;}'),
+        member('System.Object[]', 'Count', 'Property', 'int Count {get;}'),
+      ]),
+    ).toEqual([
+      '',
+      '   TypeName: System.String',
+      '',
+      'Name     MemberType Definition',
+      '----     ---------- ----------',
+      'ToString Method     string ToString()',
+      'Length   Property   int Length {get;}',
+      '',
+      '',
+      '   TypeName: System.Object[]',
+      '',
+      'Name  MemberType Definition',
+      '----  ---------- ----------',
+      'Count Property   int Count {get;}',
+      '',
+    ]);
+  });
 });
