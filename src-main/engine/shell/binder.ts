@@ -138,13 +138,29 @@ export function takesPipelineInput(cmd: CommandDef, state: BindState): boolean {
  * Binds one pipeline item onto a copy of the command-line state: by value
  * first, then by property name. Returns undefined when nothing could take it.
  */
+/** The parameters that take pipeline input, split by kind; computed once per command (10,000 items bind each). */
+const PIPELINE_PARAMETERS = new WeakMap<CommandDef, { byValue: ParameterDef[]; byName: ParameterDef[] }>();
+
+function pipelineParameters(cmd: CommandDef): { byValue: ParameterDef[]; byName: ParameterDef[] } {
+  let found = PIPELINE_PARAMETERS.get(cmd);
+  if (!found) {
+    found = {
+      byValue: cmd.parameters.filter((d) => d.pipeline.includes('ByValue')),
+      byName: cmd.parameters.filter((d) => d.pipeline.includes('ByPropertyName')),
+    };
+    PIPELINE_PARAMETERS.set(cmd, found);
+  }
+  return found;
+}
+
 export function bindPipelineItem(cmd: CommandDef, base: BindState, item: Value): BindState | undefined {
   const state: BindState = { bound: new Map(base.bound), candidates: [...base.candidates] };
   let any = false;
   const eligible = (d: ParameterDef) => !state.bound.has(d.name) && state.candidates.some((s) => setsOf(cmd, d).includes(s));
+  const { byValue, byName } = pipelineParameters(cmd);
 
-  for (const def of cmd.parameters) {
-    if (!def.pipeline.includes('ByValue') || !eligible(def)) continue;
+  for (const def of byValue) {
+    if (!eligible(def)) continue;
     if (def.type === 'PSObject' && !(item instanceof PSObject)) continue;
     try {
       state.bound.set(def.name, convertArgument(cmd.name, def, item, undefined));
@@ -155,8 +171,8 @@ export function bindPipelineItem(cmd: CommandDef, base: BindState, item: Value):
     any = true;
   }
   if (item instanceof PSObject) {
-    for (const def of cmd.parameters) {
-      if (!def.pipeline.includes('ByPropertyName') || !eligible(def)) continue;
+    for (const def of byName) {
+      if (!eligible(def)) continue;
       const name = [def.name, ...def.aliases].find((n) => item.has(n));
       if (name === undefined) continue;
       state.bound.set(def.name, convertArgument(cmd.name, def, item.get(name)!, undefined));

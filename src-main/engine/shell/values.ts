@@ -24,7 +24,10 @@ export type PropertySetter = (name: string, value: Value) => Value;
 /** Property names and their case-folded index, shared by every object of one shape. */
 interface Shape {
   readonly names: readonly string[];
+  /** Case-folded name → position. */
   readonly index: ReadonlyMap<string, number>;
+  /** Exact spelling → position: the common lookup, without lower-casing. */
+  readonly exact: ReadonlyMap<string, number>;
 }
 
 const SHAPES = new Map<string, Shape>();
@@ -35,7 +38,7 @@ function shapeOf(names: readonly string[]): Shape {
   const key = names.join('\u0000');
   let shape = SHAPES.get(key);
   if (!shape) {
-    shape = { names: [...names], index: new Map(names.map((n, i) => [n.toLowerCase(), i])) };
+    shape = { names: [...names], index: new Map(names.map((n, i) => [n.toLowerCase(), i])), exact: new Map(names.map((n, i) => [n, i])) };
     // Shapes come from code and from Select-Object; cap the cache so user input cannot grow it forever.
     if (SHAPES.size < 1000) SHAPES.set(key, shape);
   }
@@ -104,11 +107,11 @@ export class PSObject {
   }
 
   has(name: string): boolean {
-    return this.shape.index.has(name.toLowerCase());
+    return this.shape.exact.has(name) || this.shape.index.has(name.toLowerCase());
   }
 
   get(name: string): Value | undefined {
-    const at = this.shape.index.get(name.toLowerCase());
+    const at = this.shape.exact.get(name) ?? this.shape.index.get(name.toLowerCase());
     return at === undefined ? undefined : this.values[at];
   }
 
