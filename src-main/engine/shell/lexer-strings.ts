@@ -163,6 +163,14 @@ export function scanSingleQuoted(src: string, start: number): { value: string; e
   }
 }
 
+/** `$…` at `at`: a variable or sub-expression part, or a literal `$`; returns where scanning resumes. */
+function expandDollar(host: SubExpressionHost, src: string, at: number, out: PartsBuilder): number {
+  const resume = expandAt(host, src, at, out);
+  if (resume >= 0) return resume;
+  out.add('$');
+  return at + 1;
+}
+
 /** "double-quoted" at `start`, appending its content to `out`; returns the offset past the closing quote. */
 function scanDoubleQuotedInto(host: SubExpressionHost, src: string, start: number, out: PartsBuilder): number {
   let i = start + 1;
@@ -179,13 +187,7 @@ function scanDoubleQuotedInto(host: SubExpressionHost, src: string, start: numbe
       out.add(escapedChar(next));
       i += 2;
     } else if (c === '$') {
-      const resume = expandAt(host, src, i, out);
-      if (resume < 0) {
-        out.add('$');
-        i++;
-      } else {
-        i = resume;
-      }
+      i = expandDollar(host, src, i, out);
     } else {
       out.add(c);
       i++;
@@ -241,13 +243,7 @@ export function scanHereString(host: SubExpressionHost, src: string, start: numb
       out.add(escapedChar(src[k + 1]!));
       k += 2;
     } else if (c === '$') {
-      const resume = expandAt(host, src, k, out);
-      if (resume < 0) {
-        out.add('$');
-        k++;
-      } else {
-        k = resume;
-      }
+      k = expandDollar(host, src, k, out);
     } else {
       out.add(c);
       k++;
@@ -284,13 +280,7 @@ export function scanBareWord(
     } else if (isDoubleQuote(c)) {
       i = scanDoubleQuotedInto(host, src, i, out);
     } else if (c === '$') {
-      const resume = expandAt(host, src, i, out);
-      if (resume < 0) {
-        out.add('$');
-        i++;
-      } else {
-        i = resume;
-      }
+      i = expandDollar(host, src, i, out);
     } else {
       out.add(c);
       i++;
