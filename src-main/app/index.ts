@@ -102,7 +102,7 @@ async function start(): Promise<void> {
   await app.whenReady();
 
   // 2. After ready: session-level hardening and the renderer protocol.
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, trustedOrigin);
   serveRenderer(session.defaultSession, RENDERER_DIR);
 
   // 3. The store and the IPC channel table, registered before the first

@@ -27,7 +27,8 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
   const separator: MenuItemConstructorOptions = { type: 'separator' };
   return [
     ...(options.isMac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
-    { label: '&File', submenu: [{ role: 'quit' }] },
+    // macOS: Quit lives in the app menu; File gets Close (Cmd+W), and a Window menu follows View.
+    { label: '&File', submenu: [options.isMac ? { role: 'close' } : { role: 'quit' }] },
     {
       label: '&Edit',
       submenu: [{ role: 'undo' }, { role: 'redo' }, separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'delete' }, separator, { role: 'selectAll' }],
@@ -43,6 +44,7 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
         ...(options.devTools ? [separator, { role: 'reload' } as const, { role: 'toggleDevTools' } as const] : []),
       ],
     },
+    ...(options.isMac ? [{ role: 'windowMenu' } satisfies MenuItemConstructorOptions] : []),
     {
       label: '&Help',
       role: 'help',

@@ -4,13 +4,19 @@
 import { app, type Session, type WebContents } from 'electron';
 import { isSameOrigin } from './origin';
 
+/** The one permission the UI uses: the Copy buttons write the cmdlet line to the clipboard. */
+const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
+
 /**
- * Deny every permission request and check. The admin UI needs none; grant one
- * here, by name and for the trusted origin only, if a feature ever does.
+ * Deny every permission request and check, except clipboard writes from our
+ * own page (navigator.clipboard.writeText needs it in Electron). Grant any
+ * other one here, by name and for the trusted origin only, if a feature needs it.
  */
-export function hardenSession(ses: Session): void {
-  ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+export function hardenSession(ses: Session, trustedOrigin: string): void {
+  ses.setPermissionRequestHandler((_webContents, permission, callback, details) =>
+    callback(permission === CLIPBOARD_WRITE && isSameOrigin(details.requestingUrl, trustedOrigin)),
+  );
+  ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => permission === CLIPBOARD_WRITE && isSameOrigin(requestingOrigin, trustedOrigin));
   ses.setDevicePermissionHandler(() => false);
   ses.on('will-download', (event) => event.preventDefault());
 }

@@ -54,6 +54,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     if (state.maximized) window.maximize();
     window.show();
   });
-  void window.loadURL(options.entryUrl);
+  // A failed first load would leave a hidden window and no message: show it and say why.
+  window.loadURL(options.entryUrl).catch((error: unknown) => {
+    console.error('pchat-admin: the window could not load its page:', error);
+    if (!window.isDestroyed()) window.show();
+  });
   return window;
 }

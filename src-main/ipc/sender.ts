@@ -10,10 +10,15 @@ import { refuse } from './errors';
 
 export function isTrustedSender(event: unknown, trustedOrigin: string): boolean {
   if (typeof event !== 'object' || event === null) return false;
-  const frame = (event as IpcEventLike).senderFrame;
-  if (typeof frame !== 'object' || frame === null) return false;
-  const url: unknown = frame.url;
-  return typeof url === 'string' && isSameOrigin(url, trustedOrigin);
+  try {
+    const frame = (event as IpcEventLike).senderFrame;
+    if (typeof frame !== 'object' || frame === null) return false;
+    // Reading .url of a frame disposed a moment ago can throw: that is an untrusted sender too.
+    const url: unknown = frame.url;
+    return typeof url === 'string' && isSameOrigin(url, trustedOrigin);
+  } catch {
+    return false;
+  }
 }
 
 /** Throws an IpcRefusal unless the sender is trusted. */

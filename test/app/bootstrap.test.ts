@@ -252,12 +252,16 @@ describe('main-process bootstrap', () => {
     expect(String(prefs['preload']).endsWith(`${path.sep}preload${path.sep}index.cjs`)).toBe(true);
   });
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but clipboard writes from the app page', () => {
     const granted: boolean[] = [];
-    state.permissionRequest?.({}, 'media', (ok: boolean) => granted.push(ok), {});
-    state.permissionRequest?.({}, 'clipboard-read', (ok: boolean) => granted.push(ok), {});
-    expect(granted).toEqual([false, false]);
+    state.permissionRequest?.({}, 'media', (ok: boolean) => granted.push(ok), { requestingUrl: 'app://renderer/index.html' });
+    state.permissionRequest?.({}, 'clipboard-read', (ok: boolean) => granted.push(ok), { requestingUrl: 'app://renderer/index.html' });
+    state.permissionRequest?.({}, 'clipboard-sanitized-write', (ok: boolean) => granted.push(ok), { requestingUrl: 'https://evil.example/' });
+    state.permissionRequest?.({}, 'clipboard-sanitized-write', (ok: boolean) => granted.push(ok), { requestingUrl: 'app://renderer/index.html' });
+    expect(granted).toEqual([false, false, false, true]);
     expect(state.permissionCheck?.(null, 'notifications', 'app://renderer', {})).toBe(false);
+    expect(state.permissionCheck?.(null, 'clipboard-sanitized-write', 'https://evil.example', {})).toBe(false);
+    expect(state.permissionCheck?.(null, 'clipboard-sanitized-write', 'app://renderer', {})).toBe(true);
   });
 
   it('guards every new web contents: no windows, no foreign navigation, no webviews', () => {

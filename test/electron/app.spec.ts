@@ -20,7 +20,9 @@ let app: ElectronApplication;
 let page: Page;
 
 function env(): Record<string, string> {
-  return { ...(process.env as Record<string, string>), PCHAT_USER_DATA_DIR: userData };
+  const vars: Record<string, string> = { ...(process.env as Record<string, string>), PCHAT_USER_DATA_DIR: userData };
+  delete vars['ELECTRON_RUN_AS_NODE']; // would start the binary as plain Node
+  return vars;
 }
 
 test.beforeEach(async () => {
@@ -74,7 +76,9 @@ test('the renderer is isolated and sandboxed', async () => {
 });
 
 test('a second launch exits and focuses the first window', async () => {
-  const second = spawn(binary!, [ROOT], { cwd: ROOT, env: env(), stdio: 'ignore' });
+  // Playwright adds --no-sandbox for root on Linux; a plain second launch needs it too.
+  const args = process.getuid?.() === 0 ? ['--no-sandbox', ROOT] : [ROOT];
+  const second = spawn(binary!, args, { cwd: ROOT, env: env(), stdio: 'ignore' });
   const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
   expect(code).toBe(0);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
