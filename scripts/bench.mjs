@@ -10,13 +10,13 @@
 //                     process start to exit, vs `node -e 0`.
 // Targets (from the issue): ratios ≤ 2, ≤ 3 and ≤ 3. Not a test: it never fails.
 
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCli, cliBundleIsStale, CLI_BUNDLE } from './build-cli.mjs';
+import { bundleForNode } from './build-tools.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-bench-'));
@@ -24,16 +24,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
 async function loadEngine() {
   const out = path.join(work, 'engine.mjs');
-  await build({
-    entryPoints: [path.join(root, 'src-main', 'engine', 'index.ts')],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  await bundleForNode({ entry: path.join(root, 'src-main', 'engine', 'index.ts'), outfile: out });
   return import(pathToFileURL(out).href);
 }
 

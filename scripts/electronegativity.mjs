@@ -17,12 +17,12 @@
 // out/ is built first (npx electron-vite build) when it is missing or older
 // than the sources, with the rule test/support/build-app.ts uses.
 
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildAppIfStale } from './build-tools.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rel = (file) => path.relative(root, file).split(path.sep).join('/');
@@ -90,32 +90,7 @@ const EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck'];
 // ---------------------------------------------------------------------------
 // Build out/ if needed, then stage the Electron app's three targets.
 
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-  }
-  return t;
-}
-
-function appBuildIsStale() {
-  const outputs = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((f) => path.join(root, f));
-  if (!outputs.every((f) => existsSync(f))) return true;
-  const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
-  const sources = Math.max(
-    newest(path.join(root, 'src-main')),
-    newest(path.join(root, 'src-renderer')),
-    statSync(path.join(root, 'electron.vite.config.ts')).mtimeMs,
-    statSync(path.join(root, 'package-lock.json')).mtimeMs, // vendor code is bundled too
-  );
-  return built <= sources;
-}
-
-if (appBuildIsStale()) {
-  console.log('electronegativity: out/ is missing or older than the sources; building it (npx electron-vite build)');
-  execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
-}
+buildAppIfStale('electronegativity: out/ is missing or older than the sources; building it (npx electron-vite build)');
 
 // Electronegativity reads only .js/.jsx/.ts/.tsx/.html/.htm (and package.json
 // and lockfiles): the sandboxed preload is a .cjs bundle and would be skipped

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../scripts/build-tools.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -16,16 +16,7 @@ export async function bundleChild(entry: string): Promise<{ file: string; dispos
   const outDir = path.join(root, 'node_modules', '.cache', 'pchat-admin-tests');
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `${path.basename(entry, '.ts')}-${process.pid}-${Date.now()}.mjs`);
-  await build({
-    entryPoints: [path.join(root, entry)],
-    outfile: file,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'silent',
-  });
+  await bundleForNode({ entry: path.join(root, entry), outfile: file, external: true, logLevel: 'silent' });
   return { file, dispose: () => fs.rmSync(file, { force: true }) };
 }
 

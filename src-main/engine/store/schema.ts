@@ -13,6 +13,7 @@ import {
   type ConfigRecord,
   type PropertyMeta,
 } from '../domain/properties';
+import { validatePropertyValue } from '../domain/validate';
 import { parseIdentity, POOL_FQDN_PATTERN, SERVICE_ROLE, SITE_NAME_PATTERN } from '../domain/identity';
 import type { StoreFile } from './types';
 
@@ -85,8 +86,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function checkPropertyValue(p: PropertyMeta, value: unknown): string | undefined {
   if (p.kind === 'integer') {
     if (typeof value !== 'number' || !Number.isInteger(value)) return `${p.name} must be an integer (${p.type})`;
-    if (value < p.min || value > p.max) return `${p.name} ${value} is outside ${p.min}..${p.max}`;
-    return undefined;
+    // The range rule is the domain's (the one the binder applies), not a copy.
+    const problem = validatePropertyValue(p, value);
+    return problem ? `${p.name}: ${problem}` : undefined;
   }
   return value === null || typeof value === 'string' ? undefined : `${p.name} must be a string or null`;
 }

@@ -128,11 +128,11 @@ describe('mutations and commit', () => {
   it('refuses mutations a caller should have prevented', () => {
     const repo = open(dirs.make());
     expect(() => repo.create(record('Global'))).toThrow(/cannot be created/);
-    expect(() => repo.create(record('site:A', { DefaultChatHistory: 501 }))).toThrow(/outside 1\.\.500/);
+    expect(() => repo.create(record('site:A', { DefaultChatHistory: 501 }))).toThrow(/DefaultChatHistory: The 501 argument is greater than the maximum allowed range of 500\./);
     repo.create(record('site:A'));
     expect(() => repo.create(record('SITE:a'))).toThrow(/already exists/);
     expect(() => repo.update('site:Nope', { DefaultChatHistory: 5 })).toThrow(/Cannot find/);
-    expect(() => repo.update('site:A', { MaxFileSizeKB: -1 })).toThrow(/outside/);
+    expect(() => repo.update('site:A', { MaxFileSizeKB: -1 })).toThrow(/MaxFileSizeKB: The -1 argument is less than the minimum allowed range of 1\./);
     expect(() => repo.remove('site:Nope')).toThrow(/Cannot find/);
   });
 

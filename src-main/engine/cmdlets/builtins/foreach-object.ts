@@ -12,7 +12,7 @@ import { errorRecord, ExitException, TerminatingError } from '../../shell/errors
 import { getProperty, memberPropertyNames } from '../../shell/members';
 import { Hashtable, ScriptBlock, type Value } from '../../shell/values';
 import { hasWildcard, wildcardToRegExp } from '../../shell/wildcard';
-import { CORE, inputOf, param, targetText } from './support';
+import { CORE, inputOf, param, writeAmbiguousMember } from './support';
 
 const SCRIPT_SET = 'ScriptBlockSet';
 const MEMBER_SET = 'PropertyAndMethodSet';
@@ -119,16 +119,7 @@ function create(ctx: CommandContext) {
       const item = inputOf(bound, input)?.value ?? null;
       if (member !== undefined) {
         const found = memberValue(item, member);
-        if (!found.ok) {
-          await ctx.writeError({
-            message: `Input name "${member}" is ambiguous. It can be resolved to multiple matched members. Possible matches include:${found.names.map((n) => ` ${n}`).join('')}.`,
-            errorId: 'AmbiguousPropertyOrMethodName',
-            category: 'InvalidArgument',
-            exceptionType: 'PSArgumentException',
-            target: targetText(item),
-          });
-          return;
-        }
+        if (!found.ok) return writeAmbiguousMember(ctx, member, found.names, 'AmbiguousPropertyOrMethodName', item);
         // A collection value is unrolled into the pipeline.
         await emitAll(Array.isArray(found.value) ? found.value : [found.value]);
         return;

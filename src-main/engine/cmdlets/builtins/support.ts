@@ -2,8 +2,8 @@
 // the pipeline input of one process call, and CategoryInfo target text.
 
 import type { PipelineBinding } from '../../domain/parameters';
-import type { BindType, Bound, ParameterDef } from '../../shell/commands';
-import { toPSString } from '../../shell/convert';
+import type { BindType, Bound, CommandContext, ParameterDef } from '../../shell/commands';
+import { targetText, toPSString } from '../../shell/convert';
 import type { ErrorCategory } from '../../shell/errors';
 import type { Value } from '../../shell/values';
 
@@ -53,4 +53,15 @@ export function isSwitchOn(bound: Bound, name: string): boolean {
 export function stringList(value: Value | undefined): string[] {
   if (value === undefined || value === null) return [];
   return (Array.isArray(value) ? value : [value]).map((v) => toPSString(v));
+}
+
+/** PowerShell's error when a name given to -Property/-MemberName matches several members. */
+export function writeAmbiguousMember(ctx: CommandContext, name: string, matches: readonly string[], errorId: string, item: Value): Promise<void> {
+  return ctx.writeError({
+    message: `Input name "${name}" is ambiguous. It can be resolved to multiple matched members. Possible matches include:${matches.map((n) => ` ${n}`).join('')}.`,
+    errorId,
+    category: 'InvalidArgument',
+    exceptionType: 'PSArgumentException',
+    target: targetText(item),
+  });
 }

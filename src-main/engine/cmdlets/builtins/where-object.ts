@@ -15,7 +15,7 @@ import { getMemberProperty, resolvePropertyNames } from '../../shell/members';
 import { compare, OperatorError } from '../../shell/operators';
 import { collapse, Hashtable, ScriptBlock, type Value } from '../../shell/values';
 import { hasWildcard } from '../../shell/wildcard';
-import { CORE, inputOf, param, targetText } from './support';
+import { CORE, inputOf, param, targetText, writeAmbiguousMember } from './support';
 
 interface OperatorSwitch {
   readonly name: string;
@@ -130,16 +130,7 @@ function create(ctx: CommandContext) {
       }
       const name = toPSString(property ?? null);
       const read = readTestedProperty(item, name);
-      if (!read.ok) {
-        await ctx.writeError({
-          message: `Input name "${name}" is ambiguous. It can be resolved to multiple matched members. Possible matches include:${read.names.map((n) => ` ${n}`).join('')}.`,
-          errorId: 'AmbiguousPropertyName',
-          category: 'InvalidArgument',
-          exceptionType: 'PSArgumentException',
-          target: targetText(item),
-        });
-        return;
-      }
+      if (!read.ok) return writeAmbiguousMember(ctx, name, read.names, 'AmbiguousPropertyName', item);
       let passes: boolean;
       try {
         passes = operatorTest(operator?.op, read.value, bound.get('Value') ?? null);
