@@ -1,5 +1,8 @@
 // Three build targets for electron-vite, all with explicit entry points:
 //   main     src-main/app/index.ts      → out/main/index.js   (ESM)
+//            src-main/host/session-worker.ts → out/main/session-worker.js
+//            (the engine's worker thread; conf is bundled in, so neither file
+//            loads a package from node_modules at run time)
 //   preload  src-main/preload/index.ts  → out/preload/index.cjs (one CommonJS
 //            file: sandboxed renderers cannot load an ESM preload)
 //   renderer src-renderer/index.html    → out/renderer/        (minified)
@@ -45,8 +48,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: fromRoot('./out/main'),
+      externalizeDeps: { exclude: ['conf'] },
       rolldownOptions: {
-        input: { index: fromRoot('./src-main/app/index.ts') },
+        input: { index: fromRoot('./src-main/app/index.ts'), 'session-worker': fromRoot('./src-main/host/session-worker.ts') },
       },
     },
   },

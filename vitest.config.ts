@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'test/electron/**', 'node_modules/**'],
     environment: 'node',
+    // Bundles the session worker that SessionHost tests start.
+    globalSetup: ['test/support/vitest-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -2,27 +2,33 @@
 // the store and its IPC handlers, the menu, then the one window. Startup order
 // matters and is spelled out below.
 //
+// The engine and the store run in a session worker (src-main/host), never on
+// this thread: a runaway statement cannot freeze the window or the menus, and
+// Stop always works. The worker opens the store with conf (what
+// electron-store wraps; electron-store itself needs Electron's main thread
+// and would also register an unchecked IPC listener of its own).
+//
 // This file is bundled as ESM (package.json "type": "module"). Everything at
 // module top level runs before `ready`; nothing before `ready` may be async.
 
 import path from 'node:path';
 import { app, dialog, ipcMain, screen, session, type BrowserWindow } from 'electron';
-import { STORE_FILE_NAME } from '../cli/store-location';
-import { storeFilePath } from '../engine/store';
+import { STORE_FILE_NAME } from '../engine/store/file-name';
+import { SessionHost } from '../host/session-host';
 import { CONFIGURATION_CHANGED, MENU_COMMAND, type MenuCommand } from '../ipc/contract';
-import { EngineService } from '../ipc/engine-service';
 import { registerIpc } from '../ipc/register';
 import { installMenu, showAboutDialog } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_ENTRY_URL, APP_ORIGIN } from './renderer-files';
 import { guardAllWebContents, hardenSession } from './security';
-import { openAppRepository } from './store';
 import { createMainWindow } from './window';
 import { loadWindowState, saveWindowState } from './window-state';
 
 // out/main/index.js → out/preload/index.cjs and out/renderer/ (inside app.asar when packaged).
 const PRELOAD_PATH = path.join(import.meta.dirname, '../preload/index.cjs');
 const RENDERER_DIR = path.join(import.meta.dirname, '../renderer');
+// out/main/session-worker.js, built beside this file (electron.vite.config.ts).
+const SESSION_WORKER = path.join(import.meta.dirname, 'session-worker.js');
 
 /**
  * electron-vite dev sets ELECTRON_RENDERER_URL to its dev server. Honour it
@@ -56,7 +62,7 @@ function sendToWindow(channel: string, ...args: unknown[]): void {
   mainWindow.webContents.send(channel, ...args);
 }
 
-function openMainWindow(entryUrl: string, service: EngineService): void {
+function openMainWindow(entryUrl: string, service: SessionHost): void {
   if (mainWindow !== undefined && !mainWindow.isDestroyed()) {
     focusMainWindow();
     return;
@@ -67,19 +73,29 @@ function openMainWindow(entryUrl: string, service: EngineService): void {
   mainWindow = window;
   window.on('close', () => saveWindowState(userData, window.getNormalBounds(), window.isMaximized()));
   // A (re)loaded page knows nothing of a console prompt the previous page showed.
-  window.webContents.on('did-finish-load', () => void service.cancelPrompt());
+  window.webContents.on('did-finish-load', () => void service.cancelPrompt().catch(() => {}));
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
   });
 }
 
-/** Opens the store in the user-data folder; on failure says why and quits. */
-function openStore(): ReturnType<typeof openAppRepository> | undefined {
+/**
+ * The session worker: beside this file, or — in an unpackaged app only, like
+ * the other test hooks below — where PCHAT_SESSION_WORKER says (tests run the
+ * sources, which have no built worker beside them).
+ */
+function sessionWorkerFile(): string {
+  const override = process.env['PCHAT_SESSION_WORKER'];
+  return !app.isPackaged && override !== undefined && path.isAbsolute(override) ? override : SESSION_WORKER;
+}
+
+/** Starts the engine over the store in the user-data folder; on failure says why and quits. */
+async function openSession(): Promise<SessionHost | undefined> {
   const userData = app.getPath('userData');
   try {
-    return openAppRepository(userData);
+    return await SessionHost.open({ storeDir: userData, fileName: STORE_FILE_NAME, workerFile: sessionWorkerFile() });
   } catch (error) {
-    dialog.showErrorBox('pchat-admin cannot open its configuration store', `${storeFilePath(userData, STORE_FILE_NAME)}\n\n${(error as Error).message}`);
+    dialog.showErrorBox('pchat-admin cannot open its configuration store', `${path.join(userData, `${STORE_FILE_NAME}.json`)}\n\n${(error as Error).message}`);
     return undefined;
   }
 }
@@ -107,23 +123,22 @@ async function start(): Promise<void> {
 
   // 3. The store and the IPC channel table, registered before the first
   //    window exists, so no renderer call can reach an unregistered channel.
-  const opened = openStore();
-  if (opened === undefined) {
+  const service = await openSession();
+  if (service === undefined) {
     app.exit(1);
     return;
   }
-  const { repository, warnings } = opened;
-  const service = new EngineService(repository);
+  const warnings = service.warnings;
   registerIpc(ipcMain, service, trustedOrigin);
   service.onConfigurationChanged(() => sendToWindow(CONFIGURATION_CHANGED));
   service.start(); // the headless shell may write the same file
-  app.on('will-quit', () => service.dispose());
+  app.on('will-quit', () => void service.dispose());
 
   // 4. The menu.
   installMenu(
     {
       send: (command: MenuCommand) => sendToWindow(MENU_COMMAND, command),
-      showAbout: () => showAboutDialog(mainWindow, app.getVersion(), repository.path),
+      showAbout: () => showAboutDialog(mainWindow, app.getVersion(), service.path),
     },
     { isMac: process.platform === 'darwin', devTools: !app.isPackaged },
   );

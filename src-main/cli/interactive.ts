@@ -1,12 +1,16 @@
 // The interactive prompt: `PS> `, Up/Down history kept across runs (next to
 // the store, mode 0600), `>> ` continuation lines while the input is
 // incomplete, and -Confirm / mandatory-parameter prompts answered inline.
+// Ctrl+C while a statement runs stops it (it commits nothing) and returns to
+// the prompt; at the prompt it abandons the line being typed. SIGTERM stops
+// the running statement and leaves with 143.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import type { Session } from '../engine/session';
 import { parse } from '../engine/shell/parse';
+import type { SessionHost } from '../host/session-host';
+import { runToEnd } from './main';
 
 const HISTORY_LIMIT = 500;
 
@@ -21,6 +25,8 @@ function loadHistory(file: string): string[] {
 function saveHistory(file: string, lines: readonly string[]): void {
   try {
     fs.writeFileSync(file, `${lines.slice(-HISTORY_LIMIT).join('\n')}\n`, { mode: 0o600 });
+    // The mode above applies only to a new file; an older one may be wider. It holds whole command lines.
+    if (process.platform !== 'win32') fs.chmodSync(file, 0o600);
   } catch {
     // History is a convenience; failing to save it must not fail the shell.
   }
@@ -32,7 +38,7 @@ function needsMore(text: string): boolean {
   return !result.ok && result.errors.every((e) => e.incomplete);
 }
 
-export async function runInteractive(session: Session, storeDir: string): Promise<number> {
+export async function runInteractive(host: SessionHost, storeDir: string): Promise<number> {
   const historyFile = path.join(storeDir, '.pchat-shell-history');
   const oldest = loadHistory(historyFile);
   const rl = readline.createInterface({
@@ -59,12 +65,25 @@ export async function runInteractive(session: Session, storeDir: string): Promis
     waiting?.(null);
     waiting = undefined;
   });
-  // Ctrl+C abandons the line being typed, as in PowerShell; Ctrl+D or `exit` leaves.
+  // Ctrl+C stops the running statement; at the prompt it abandons the line
+  // being typed, as in PowerShell. Ctrl+D or `exit` leaves.
+  let running = false;
   rl.on('SIGINT', () => {
     process.stdout.write('^C\n');
+    if (running) {
+      void host.stop();
+      return;
+    }
     rl.write(null, { ctrl: true, name: 'u' });
     rl.prompt();
   });
+  let terminated = false;
+  const onTerm = (): void => {
+    terminated = true;
+    void host.stop();
+    rl.close();
+  };
+  process.on('SIGTERM', onTerm);
 
   const ask = (prompt: string) =>
     new Promise<string | null>((resolve) => {
@@ -79,7 +98,6 @@ export async function runInteractive(session: Session, storeDir: string): Promis
       rl.prompt();
     });
 
-  session.host = { interactive: true, readLine: ask };
   const entered: string[] = [...oldest];
   let success = true;
   let exitCode: number | undefined;
@@ -95,12 +113,15 @@ export async function runInteractive(session: Session, storeDir: string): Promis
     if (text.trim() === '') continue;
     entered.push(text.replace(/\n/g, ' '));
     // `exit` (and `exit 2`) is the engine's statement: it ends the input and hands back the code.
-    const result = await session.execute(text);
+    running = true;
+    const result = await runToEnd(host, text, {}, ask).finally(() => (running = false));
     success = result.success;
     exitCode = result.exitCode;
-    if (exitCode !== undefined) break;
+    if (exitCode !== undefined || terminated) break;
   }
+  process.off('SIGTERM', onTerm);
   rl.close();
   saveHistory(historyFile, entered);
+  if (terminated) return 143;
   return exitCode ?? (success ? 0 : 1);
 }

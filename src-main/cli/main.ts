@@ -1,17 +1,23 @@
-// The headless shell: the same engine and store file as the desktop app.
+// The headless shell: the same engine and store file as the desktop app, run
+// in a session worker (src-main/host) so that this thread stays free to hear
+// Ctrl+C, SIGINT and SIGTERM while a statement runs.
 //   -Command "<text>" runs text, -File <script> runs a script, and with
 //   neither it is an interactive prompt (or reads a script from piped stdin).
 // Exit code: the one `exit <n>` asked for; otherwise 0 when the last
-// statement succeeded, 1 when it failed.
+// statement succeeded, 1 when it failed; 130 after SIGINT and 143 after
+// SIGTERM (the running statement is stopped first and commits nothing).
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { openRepository } from '../engine/store';
-import { Session, type ExecuteResult } from '../engine/session';
+import { SessionHost } from '../host/session-host';
+import type { ConsoleResult } from '../ipc/contract';
 import { ArgsError, parseArgs, USAGE } from './args';
 import { runInteractive } from './interactive';
 import { defaultStoreDir, STORE_FILE_NAME } from './store-location';
 import { writeLine } from './terminal';
+
+/** The bundled worker sits beside the bundled shell (out/cli/). */
+const WORKER_FILE = new URL('./session-worker.mjs', import.meta.url);
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -19,30 +25,60 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A host that answers prompts from the terminal when stdin is one. */
-function terminalHost(): { interactive: boolean; readLine: (prompt: string) => Promise<string | null> } {
-  const interactive = process.stdin.isTTY === true;
-  return {
-    interactive,
-    readLine: async (prompt) => {
-      if (!interactive) return null;
-      const readline = await import('node:readline');
-      const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-      try {
-        return await new Promise<string | null>((resolve) => {
-          rl.once('close', () => resolve(null));
-          rl.question(prompt, resolve);
-        });
-      } finally {
-        rl.close();
-      }
-    },
-  };
+/** Answers a prompt from the terminal when stdin is one; null (no answer) otherwise. */
+async function askTerminal(prompt: string): Promise<string | null> {
+  if (process.stdin.isTTY !== true) return null;
+  const readline = await import('node:readline');
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  try {
+    return await new Promise<string | null>((resolve) => {
+      rl.once('close', () => resolve(null));
+      rl.once('SIGINT', () => {
+        process.stdout.write('^C\n');
+        process.kill(process.pid, 'SIGINT');
+      });
+      rl.question(prompt, resolve);
+    });
+  } finally {
+    rl.close();
+  }
 }
 
 /** The process exit code for a script's result, as powershell.exe -Command / -File set it. */
-export function exitCodeOf(result: ExecuteResult): number {
+export function exitCodeOf(result: Pick<ConsoleResult, 'exitCode' | 'success'>): number {
   return result.exitCode ?? (result.success ? 0 : 1);
+}
+
+/** Runs input to its end, answering prompts with `ask`. */
+export async function runToEnd(
+  host: SessionHost,
+  input: string,
+  options: { scriptPath?: string; allowIncomplete?: boolean },
+  ask: (prompt: string) => Promise<string | null>,
+): Promise<ConsoleResult> {
+  let step = await host.runScript(input, { ...options, interactive: process.stdin.isTTY === true }, writeLine);
+  while (step.prompt !== null) step = await host.answer(await ask(step.prompt));
+  return step;
+}
+
+const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
+
+/**
+ * SIGINT/SIGTERM outside the interactive prompt: stop the running statement
+ * (it commits nothing), then exit with 130/143.
+ */
+function exitOnSignals(host: SessionHost): () => void {
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+    const handler = (): void => {
+      void host.stop().finally(async () => {
+        await host.dispose();
+        process.exit(SIGNAL_EXIT[signal]);
+      });
+    };
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  return () => handlers.forEach((off) => off());
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -62,29 +98,37 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   const storeDir = args.store ?? defaultStoreDir();
-  let opened;
+  let host: SessionHost;
   try {
     fs.mkdirSync(storeDir, { recursive: true });
-    opened = openRepository(storeDir, { fileName: STORE_FILE_NAME });
+    host = await SessionHost.open({ storeDir, fileName: STORE_FILE_NAME, workerFile: WORKER_FILE });
   } catch (e) {
     process.stderr.write(`Cannot open the store in '${storeDir}': ${(e as Error).message}\n`);
     return 1;
   }
-  const session = new Session({ repo: opened.repository, host: terminalHost(), onLine: writeLine });
-  for (const w of opened.warnings) writeLine({ kind: 'warning', text: `WARNING: ${w.message}` });
+  try {
+    for (const w of host.warnings) writeLine({ kind: 'warning', text: `WARNING: ${w.message}` });
+    if (args.command === undefined && args.file === undefined && process.stdin.isTTY) return await runInteractive(host, storeDir);
 
-  if (args.file !== undefined) {
-    let script: string;
+    const offSignals = exitOnSignals(host);
     try {
-      script = fs.readFileSync(args.file, 'utf8').replace(/^\uFEFF/, '');
-    } catch (e) {
-      process.stderr.write(`Cannot read the script file '${args.file}': ${(e as Error).message}\n`);
-      return 1;
+      if (args.file !== undefined) {
+        let script: string;
+        try {
+          script = fs.readFileSync(args.file, 'utf8').replace(/^\uFEFF/, '');
+        } catch (e) {
+          process.stderr.write(`Cannot read the script file '${args.file}': ${(e as Error).message}\n`);
+          return 1;
+        }
+        // PowerShell names a script by its full path in error positions.
+        return exitCodeOf(await runToEnd(host, script, { scriptPath: path.resolve(args.file) }, askTerminal));
+      }
+      const input = args.command ?? (await readStdin());
+      return exitCodeOf(await runToEnd(host, input, {}, askTerminal));
+    } finally {
+      offSignals();
     }
-    // PowerShell names a script by its full path in error positions.
-    return exitCodeOf(await session.execute(script, { scriptPath: path.resolve(args.file) }));
+  } finally {
+    await host.dispose();
   }
-  if (args.command !== undefined) return exitCodeOf(await session.execute(args.command));
-  if (process.stdin.isTTY) return runInteractive(session, storeDir);
-  return exitCodeOf(await session.execute(await readStdin()));
 }

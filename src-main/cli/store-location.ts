@@ -5,8 +5,9 @@
 import os from 'node:os';
 import path from 'node:path';
 
+export { STORE_FILE_NAME } from '../engine/store/file-name';
+
 export const APP_NAME = 'pchat-admin';
-export const STORE_FILE_NAME = 'config';
 
 /** Mirrors Electron's app.getPath('userData') for an app named pchat-admin. */
 export function defaultStoreDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {

@@ -35,6 +35,11 @@ export class SessionOutput implements OutputSink {
     this.write(line);
   }
 
+  /** Drops buffered objects (a statement cut off from outside shows nothing more). */
+  discard(): void {
+    this.pending = [];
+  }
+
   flush(): void {
     if (this.pending.length === 0) return;
     const values = this.pending;

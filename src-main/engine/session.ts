@@ -5,10 +5,11 @@
 import { CommandRegistry } from './cmdlets/registry';
 import { SessionOutput } from './session-output';
 import type { Host, OutputLine } from './shell/commands';
-import { ActionPreferenceStopError, errorRecord, ExitException, TerminatingError, type ErrorRecordData } from './shell/errors';
+import { ActionPreferenceStopError, errorRecord, ExitException, PipelineStoppedError, TerminatingError, type ErrorRecordData } from './shell/errors';
 import { complete, type CompletionResult } from './shell/completion';
 import { parse } from './shell/parse';
 import { Interpreter } from './shell/runtime/interpreter';
+import type { StatementGuard, StopSignal } from './shell/runtime/stop';
 import type { ConfigRepository } from './store/types';
 
 export interface ExecuteResult {
@@ -25,6 +26,11 @@ export interface ExecuteResult {
    * window's console just ends the input.
    */
   readonly exitCode?: number;
+  /**
+   * The user stopped the input (Ctrl+C, Stop, SIGINT): the statement that was
+   * running changed nothing in the store and nothing after it ran.
+   */
+  readonly stopped?: boolean;
 }
 
 export interface ExecuteOptions {
@@ -44,6 +50,10 @@ export interface SessionOptions {
   /** Called for each line as soon as it is produced (the CLI prints as it goes). */
   readonly onLine?: (line: OutputLine) => void;
   readonly registry?: CommandRegistry;
+  /** Where the runtime asks whether the user pressed Stop (default: never). */
+  readonly stop?: StopSignal;
+  /** Hooks around each top-level statement for a host that can cut statements off. */
+  readonly guard?: StatementGuard;
 }
 
 export const NON_INTERACTIVE: Host = { interactive: false, readLine: async () => null };
@@ -60,6 +70,7 @@ export class Session {
   private running = false;
   private changed = false;
   private exitCode: number | undefined;
+  private stopped = false;
 
   constructor(private readonly options: SessionOptions) {
     this.registry = options.registry ?? new CommandRegistry();
@@ -68,6 +79,27 @@ export class Session {
       options.onLine?.(line);
     });
     this.interp = new Interpreter(this.registry, options.repo, options.host ?? NON_INTERACTIVE, this.output, () => this.historyList);
+    if (options.stop) this.interp.stop = options.stop;
+  }
+
+  get busy(): boolean {
+    return this.running;
+  }
+
+  /**
+   * For a statement cut off from outside (its code never returned): discards
+   * what it had changed and not committed, and makes the session usable
+   * again. Returns the result the cut-off input ends with. The input joins
+   * the history, as PowerShell keeps a line that was stopped.
+   */
+  abandon(source: string): ExecuteResult {
+    this.repo.rollback();
+    this.interp.resetAfterAbort();
+    this.output.discard();
+    this.running = false;
+    if (source.trim() !== '') this.historyList.push({ id: this.historyList.length + 1, commandLine: source });
+    this.interp.variables.lastSuccess = false;
+    return { lines: [], success: false, incomplete: false, changed: this.changed, stopped: true };
   }
 
   get repo(): ConfigRepository {
@@ -89,6 +121,7 @@ export class Session {
     this.lines = [];
     this.changed = false;
     this.exitCode = undefined;
+    this.stopped = false;
     this.output.scriptPath = options.scriptPath;
     this.interp.scriptPath = options.scriptPath;
     try {
@@ -142,10 +175,20 @@ export class Session {
     const interp = this.interp;
     interp.statementFailed = false;
     for (const w of this.repo.refresh()) this.output.line({ kind: 'warning', text: `WARNING: ${w.message}` });
+    const guard = this.options.guard;
     try {
-      await interp.runStatement(statement, async (v) => this.output.object(v));
+      guard?.enter();
+      try {
+        await interp.runStatement(statement, async (v) => this.output.object(v));
+      } finally {
+        // A statement that finished while a cut-off was already on its way counts as stopped.
+        if (guard && !guard.leave()) this.stopped = true;
+      }
+      if (interp.stop.requested) this.stopped = true;
     } catch (e) {
-      if (e instanceof ExitException) {
+      if (e instanceof PipelineStoppedError || interp.stop.requested) {
+        this.stopped = true;
+      } else if (e instanceof ExitException) {
         this.exitCode = e.code;
         stop = true;
       } else {
@@ -153,6 +196,13 @@ export class Session {
         if (e instanceof TerminatingError) this.fail(e.record);
         else this.fail(errorRecord({ message: `Internal error: ${(e as Error)?.message ?? String(e)}`, errorId: 'InternalError', category: 'NotSpecified', extent: statement.extent }));
       }
+    }
+    if (this.stopped) {
+      // A stopped statement changes nothing: its journal is dropped, and nothing after it runs.
+      this.repo.rollback();
+      this.output.flush();
+      interp.variables.lastSuccess = false;
+      return true;
     }
     // What the statement changed before an `exit` is kept, as in PowerShell (there is nothing to roll back).
     this.commit();
@@ -185,7 +235,8 @@ export class Session {
   private result(success: boolean, incomplete: boolean): ExecuteResult {
     this.output.flush();
     const exit = this.exitCode !== undefined ? { exitCode: this.exitCode } : {};
-    return { lines: this.lines, success, incomplete, changed: this.changed, ...exit };
+    const stopped = this.stopped ? { stopped: true } : {};
+    return { lines: this.lines, success: success && !this.stopped, incomplete, changed: this.changed, ...exit, ...stopped };
   }
 
   /**

@@ -14,6 +14,7 @@ const CHANNEL_TABLE = {
   'pchat:cmdlet:preview': true,
   'pchat:console:execute': true,
   'pchat:console:answer': true,
+  'pchat:console:stop': true,
   'pchat:console:complete': true,
   'pchat:console:history': true,
 } as const satisfies Record<ChannelName, true>;

@@ -9,8 +9,10 @@
 // StatementQueue from start to finish, prompts included, so no form action
 // can touch the repository's journal in between.
 
-import { Session, type ExecuteResult } from '../engine/session';
+import { Session, type ExecuteOptions, type ExecuteResult } from '../engine/session';
 import type { OutputLine } from '../engine/shell/commands';
+import { PipelineStoppedError } from '../engine/shell/errors';
+import type { StatementGuard, StopSignal } from '../engine/shell/runtime/stop';
 import type { ConfigRepository } from '../engine/store/types';
 import type { ConsoleResult } from './contract';
 import { toOutputLineDto } from './dto';
@@ -38,6 +40,21 @@ export interface ConsoleRunnerOptions {
   readonly onPrompt: () => void;
   /** Called once a statement has finished, with the engine's result. */
   readonly onFinished: (result: ExecuteResult) => void;
+  /** Where the console session asks whether the user pressed Stop. */
+  readonly stop?: StopSignal;
+  readonly guard?: StatementGuard;
+  /** A streaming run's lines go here as they are produced (the headless shell prints as it goes). */
+  readonly onStreamLine?: (line: OutputLine) => void;
+  /** Told when a prompt starts and stops waiting for a human (a host may not cut a statement off meanwhile). */
+  readonly onWaiting?: (waiting: boolean) => void;
+}
+
+/** How one console input runs. */
+export interface ConsoleExecuteOptions extends ExecuteOptions {
+  /** Lines go to onStreamLine as they come instead of into the step results. */
+  readonly stream?: boolean;
+  /** False when nobody can answer a prompt (the headless shell without a terminal): prompts fail at once. Default true. */
+  readonly interactive?: boolean;
 }
 
 /** One execute call's statement, from start to finish (prompts included). */
@@ -47,9 +64,15 @@ class Run {
   /** Lines produced since the last step was reported. */
   buffer: OutputLine[] = [];
   failed = false;
+  release: () => void = () => {};
+  constructor(
+    readonly source: string,
+    readonly stream: boolean,
+    readonly interactive: boolean,
+  ) {}
   /** Resolved by readLine when the engine starts waiting; renewed after each answer. */
   promptRaised = deferred<void>();
-  pending: { readonly prompt: string; readonly answer: (text: string | null) => void } | undefined;
+  pending: { readonly prompt: string; readonly answer: (text: string | null) => void; readonly fail: (error: unknown) => void } | undefined;
 }
 
 export class ConsoleRunner {
@@ -58,15 +81,25 @@ export class ConsoleRunner {
   private run: Run | undefined;
 
   constructor(private readonly options: ConsoleRunnerOptions) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host's getter needs the runner, not the host object
+    const runner = this;
     this.session = new Session({
       repo: options.repo,
-      host: { interactive: true, readLine: (prompt) => this.readLine(prompt) },
+      host: {
+        get interactive() {
+          return runner.run?.interactive ?? true;
+        },
+        readLine: (prompt) => this.readLine(prompt),
+      },
       onLine: (line) => {
         const run = this.run;
         if (!run) return;
         if (line.kind === 'error') run.failed = true;
-        run.buffer.push(line);
+        if (run.stream) options.onStreamLine?.(line);
+        else run.buffer.push(line);
       },
+      ...(options.stop ? { stop: options.stop } : {}),
+      ...(options.guard ? { guard: options.guard } : {}),
     });
   }
 
@@ -75,7 +108,12 @@ export class ConsoleRunner {
     return this.run?.pending?.prompt;
   }
 
-  async execute(input: string): Promise<ConsoleResult> {
+  /** True while an input is running (prompts included). */
+  get running(): boolean {
+    return this.run !== undefined;
+  }
+
+  async execute(input: string, options: ConsoleExecuteOptions = {}): Promise<ConsoleResult> {
     const waiting = this.pendingPrompt;
     if (waiting !== undefined) {
       refuse('ConsoleAwaitingAnswer', `The console is waiting for an answer to "${waiting.trim()}". Answer it (or cancel it) first.`, 'InvalidOperation');
@@ -83,9 +121,11 @@ export class ConsoleRunner {
     const release = await this.options.queue.acquire();
     // Each run keeps its own buffer: a later run may start (after this one
     // released the queue) before this call has read its last lines.
-    const run = new Run();
+    const run = new Run(input, options.stream === true, options.interactive !== false);
+    run.release = release;
     this.run = run;
-    run.done = this.session.execute(input, { allowIncomplete: true });
+    const { stream: _stream, interactive: _interactive, ...execute } = options;
+    run.done = this.session.execute(input, { allowIncomplete: true, ...execute });
     void run.done.then(
       (result) => this.finish(run, release, result),
       () => this.finish(run, release, undefined),
@@ -113,11 +153,50 @@ export class ConsoleRunner {
     for (let i = 0; i < MAX_CANCELLED_PROMPTS && this.pendingPrompt !== undefined; i++) await this.answer(null);
   }
 
+  /** Stop pressed: a statement waiting on a prompt stops now (a busy one sees the StopSignal). */
+  stopPrompt(): void {
+    const pending = this.run?.pending;
+    if (!pending || !this.run) return;
+    this.run.pending = undefined;
+    this.run.promptRaised = deferred();
+    pending.fail(new PipelineStoppedError());
+  }
+
+  /**
+   * The running statement was cut off from outside and its code will never
+   * return: release the queue, roll back, and give the result it ends with.
+   * Undefined when nothing was running.
+   */
+  abandon(): ConsoleResult | undefined {
+    const run = this.run;
+    if (!run) return undefined;
+    this.run = undefined;
+    run.pending = undefined;
+    const result = this.session.abandon(run.source);
+    run.release();
+    this.options.onFinished(result);
+    const output = run.buffer.map(toOutputLineDto);
+    run.buffer = [];
+    return { output, prompt: null, incomplete: false, success: false, stopped: true, ...(result.changed ? { changed: true } : {}) };
+  }
+
   private readLine(prompt: string): Promise<string | null> {
     const run = this.run;
     if (!run) return Promise.resolve(null);
-    return new Promise((resolve) => {
-      run.pending = { prompt, answer: resolve };
+    return new Promise((resolve, reject) => {
+      this.options.onWaiting?.(true);
+      const done = (): void => this.options.onWaiting?.(false);
+      run.pending = {
+        prompt,
+        answer: (text) => {
+          done();
+          resolve(text);
+        },
+        fail: (error) => {
+          done();
+          reject(error);
+        },
+      };
       this.options.onPrompt();
       run.promptRaised.resolve();
     });
@@ -142,6 +221,15 @@ export class ConsoleRunner {
       return { output, prompt: run.pending?.prompt ?? null, incomplete: false, success: !run.failed };
     }
     if ('error' in step) throw step.error;
-    return { output, prompt: null, incomplete: step.result.incomplete, success: step.result.success };
+    const r = step.result;
+    return {
+      output,
+      prompt: null,
+      incomplete: r.incomplete,
+      success: r.success,
+      ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}),
+      ...(r.stopped ? { stopped: true } : {}),
+      ...(r.changed ? { changed: true } : {}),
+    };
   }
 }

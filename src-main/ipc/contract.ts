@@ -101,6 +101,12 @@ export interface ConsoleResult {
   /** The input is incomplete (open brace, quote, trailing pipe): ask for another line. */
   readonly incomplete: boolean;
   readonly success: boolean;
+  /** The input ran `exit <n>` (the headless shell exits with it). */
+  readonly exitCode?: number;
+  /** The user stopped it: the statement that was running changed nothing, and nothing after it ran. */
+  readonly stopped?: boolean;
+  /** Something was written to the store. */
+  readonly changed?: boolean;
 }
 
 export interface CompletionResult {
@@ -121,6 +127,8 @@ export interface Channels {
   'pchat:cmdlet:preview': { request: { readonly cmdlet: ConfigCmdletName; readonly parameters: CmdletParameters }; response: PreviewResponse };
   'pchat:console:execute': { request: { readonly input: string }; response: ConsoleResult };
   'pchat:console:answer': { request: { readonly answer: string | null }; response: ConsoleResult };
+  /** Stops the running console input (Ctrl+C / Stop); true when something was running. */
+  'pchat:console:stop': { request: void; response: boolean };
   'pchat:console:complete': { request: { readonly input: string; readonly cursor: number }; response: CompletionResult };
   /** Console input history, persisted next to the store (newest last). */
   'pchat:console:history': { request: void; response: readonly string[] };
@@ -158,6 +166,8 @@ export interface PchatApi {
   console: {
     execute(input: string): Promise<ConsoleResult>;
     answer(answer: string | null): Promise<ConsoleResult>;
+    /** Stops the running input; resolves once it has ended (true) or when nothing was running (false). */
+    stop(): Promise<boolean>;
     complete(input: string, cursor: number): Promise<CompletionResult>;
     history(): Promise<readonly string[]>;
   };

@@ -15,7 +15,7 @@
 import type { ExecuteResult } from '../engine/session';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { ConfigRepository } from '../engine/store/types';
-import { ConsoleRunner } from './console-runner';
+import { ConsoleRunner, type ConsoleExecuteOptions, type ConsoleRunnerOptions } from './console-runner';
 import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from './contract';
 import { IpcRefusal } from './errors';
 import { FormsRunner } from './forms-runner';
@@ -26,6 +26,8 @@ import { StatementQueue } from './statement-queue';
 export interface EngineServiceOptions {
   /** Defaults to console-history.json beside the store file. */
   readonly history?: HistoryFile;
+  /** Stop support and streaming for the console session (see the worker host). */
+  readonly console?: Pick<ConsoleRunnerOptions, 'stop' | 'guard' | 'onStreamLine' | 'onWaiting'>;
 }
 
 function awaitingAnswer(prompt: string): IpcRefusal {
@@ -58,6 +60,7 @@ export class EngineService {
       onFinished: (result: ExecuteResult) => {
         if (result.changed) this.notifyChanged();
       },
+      ...options.console,
     });
   }
 
@@ -99,6 +102,36 @@ export class EngineService {
     // An incomplete input comes back whole with its continuation; keep only that.
     if (!result.incomplete) this.history.add(input);
     return result;
+  }
+
+  /**
+   * In-process, a statement can only be stopped between its steps, by whoever
+   * owns the StopSignal; the session host (src-main/host) does that. Here
+   * there is nothing else to do.
+   */
+  async stop(): Promise<boolean> {
+    this.console.stopPrompt();
+    return false;
+  }
+
+  /** Runs a script or command line for the headless shell: no console history, options as given. */
+  executeScript(input: string, options: ConsoleExecuteOptions): Promise<ConsoleResult> {
+    return this.console.execute(input, options);
+  }
+
+  /** True while a console input runs (prompts included). */
+  get consoleRunning(): boolean {
+    return this.console.running;
+  }
+
+  /** Stop pressed while the console waits on a prompt: the statement stops. */
+  stopPrompt(): void {
+    this.console.stopPrompt();
+  }
+
+  /** The console statement was cut off from outside; see ConsoleRunner.abandon. */
+  abandonConsole(): ConsoleResult | undefined {
+    return this.console.abandon();
   }
 
   answer(answer: string | null): Promise<ConsoleResult> {

@@ -8,17 +8,42 @@
 
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import { CHANNELS, CMDLET_CHANNELS, type CmdletChannel } from './channels';
-import type { ChannelName, Channels, CmdletRequest, CmdletResponse, HandlerRegistry, IpcReply } from './contract';
-import type { EngineService } from './engine-service';
+import type { ConfigCmdletName as CmdletName } from '../engine/domain/parameters';
+import type {
+  ChannelName,
+  Channels,
+  CmdletParameters,
+  CmdletRequest,
+  CmdletResponse,
+  CompletionResult,
+  ConsoleResult,
+  HandlerRegistry,
+  IpcReply,
+  Metadata,
+  PreviewResponse,
+} from './contract';
 import { errorReply, IpcRefusal, okReply } from './errors';
 import { assertTrustedSender } from './sender';
 import { validatePayload } from './validate-payload';
 
-/** What the handlers need from the service (tests may pass a spy with this shape). */
-export type IpcService = Pick<
-  EngineService,
-  'metadata' | 'runCmdlet' | 'previewCmdlet' | 'execute' | 'answer' | 'complete' | 'consoleHistory'
->;
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * What the handlers need from the service: the session host (engine in a
+ * worker) in the app and the preview, an in-process EngineService in some
+ * tests, or a spy with this shape.
+ */
+export interface IpcService {
+  metadata(): MaybePromise<Metadata>;
+  runCmdlet(cmdlet: CmdletName, parameters: CmdletParameters): Promise<CmdletResponse>;
+  previewCmdlet(cmdlet: CmdletName, parameters: CmdletParameters): MaybePromise<PreviewResponse>;
+  execute(input: string): Promise<ConsoleResult>;
+  answer(answer: string | null): Promise<ConsoleResult>;
+  /** Stops the console input that is running; true when something was stopped. */
+  stop(): Promise<boolean>;
+  complete(input: string, cursor: number): MaybePromise<CompletionResult>;
+  consoleHistory(): MaybePromise<readonly string[]>;
+}
 
 type Handler<C extends ChannelName> = (request: Channels[C]['request']) => Channels[C]['response'] | Promise<Channels[C]['response']>;
 type HandlerTable = { readonly [C in ChannelName]: Handler<C> };
@@ -42,6 +67,7 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:cmdlet:preview': (request) => service.previewCmdlet(request.cmdlet, request.parameters),
     'pchat:console:execute': (request) => service.execute(request.input),
     'pchat:console:answer': (request) => service.answer(request.answer),
+    'pchat:console:stop': () => service.stop(),
     'pchat:console:complete': (request) => service.complete(request.input, request.cursor),
     'pchat:console:history': () => service.consoleHistory(),
   };

@@ -73,6 +73,7 @@ const api: PchatApi = Object.freeze({
   console: Object.freeze({
     execute: (input: string) => call('pchat:console:execute', { input }),
     answer: (answer: string | null) => call('pchat:console:answer', { answer }),
+    stop: () => call('pchat:console:stop'),
     complete: (input: string, cursor: number) => call('pchat:console:complete', { input, cursor }),
     history: () => call('pchat:console:history'),
   }),

@@ -6,8 +6,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { STORE_FILE_NAME } from '../cli/store-location';
-import { storeFilePath } from '../engine/store';
 import { startPreviewServer } from './server';
 
 export const USAGE = `Usage: npm run preview:web -- [--port <port>] [--store <dir>] [--renderer-dir <dir>]
@@ -65,17 +63,29 @@ export async function main(argv: readonly string[], defaultRendererDir: string):
     process.stderr.write(`${USAGE}\n`);
     return 0;
   }
+  // Without --store, a throw-away store that is removed when the preview exits.
+  const tempStore = args.store === undefined;
   const storeDir = path.resolve(args.store ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-preview-')));
+  const removeTempStore = (): void => {
+    if (tempStore) fs.rmSync(storeDir, { recursive: true, force: true });
+  };
   const rendererDir = path.resolve(args.rendererDir ?? defaultRendererDir);
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     process.stderr.write(`No built renderer in ${rendererDir} (index.html is missing).\n`);
+    removeTempStore();
     return 1;
   }
   fs.mkdirSync(storeDir, { recursive: true });
 
-  const server = await startPreviewServer({ storeDir, rendererDir, port: args.port });
+  let server;
+  try {
+    server = await startPreviewServer({ storeDir, rendererDir, port: args.port, workerFile: new URL('./session-worker.mjs', import.meta.url) });
+  } catch (e) {
+    removeTempStore();
+    throw e;
+  }
   process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`pchat-admin web preview: store ${storeFilePath(storeDir, STORE_FILE_NAME)}, renderer ${rendererDir}. Ctrl+C stops it.\n`);
+  process.stderr.write(`pchat-admin web preview: store ${server.storePath}, renderer ${rendererDir}. Ctrl+C stops it.\n`);
   for (const w of server.warnings) process.stderr.write(`WARNING: ${w.message}\n`);
 
   await new Promise<void>((resolve) => {
@@ -83,5 +93,6 @@ export async function main(argv: readonly string[], defaultRendererDir: string):
     process.once('SIGTERM', resolve);
   });
   await server.close();
+  removeTempStore();
   return 0;
 }

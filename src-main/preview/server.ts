@@ -13,6 +13,13 @@
 // must be JSON (so a cross-site form cannot post without a CORS preflight,
 // which is never answered) and small. Then the handler itself checks the
 // sender (always this server's origin) and validates the payload as in Electron.
+//
+// The engine runs in a session worker (src-main/host), so a runaway statement
+// never delays a static file or another request. A (re)loaded page is known
+// by its event stream connecting (it carries the token; a bare GET of the page
+// does not, so it cannot cancel a pending -Confirm). Sockets are kept on a
+// short leash: slow or idle unauthenticated connections are closed promptly,
+// and a refused request's body is never read.
 
 import crypto from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -20,11 +27,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from '../app/csp';
 import { resolveRendererPath } from '../app/renderer-files';
-import { openRepository } from '../engine/store';
 import type { StoreWarning } from '../engine/store/types';
-import { STORE_FILE_NAME } from '../cli/store-location';
+import { STORE_FILE_NAME } from '../engine/store/file-name';
+import { SessionHost } from '../host/session-host';
 import type { IpcEventLike } from '../ipc/contract';
-import { EngineService } from '../ipc/engine-service';
 import { registerIpc } from '../ipc/register';
 
 /** The SSE event name the web client listens for. */
@@ -32,6 +38,15 @@ export const CHANGE_EVENT = 'configuration-changed';
 /** Console input is capped at 100,000 characters; JSON escaping can grow that several times. */
 const MAX_BODY_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
+/** Whole request headers must arrive within this; a trickle is cut off. */
+const HEADERS_TIMEOUT_MS = 5_000;
+/** A whole request (headers and body) must arrive within this. */
+const REQUEST_TIMEOUT_MS = 10_000;
+/** A socket with no traffic for this long is closed (the event stream's heartbeat keeps it alive). */
+const IDLE_TIMEOUT_MS = 30_000;
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** The page needs a handful of connections; anything beyond is refused. */
+const MAX_CONNECTIONS = 64;
 
 type Listener = (event: IpcEventLike, ...args: unknown[]) => unknown;
 
@@ -41,6 +56,8 @@ export interface PreviewServerOptions {
   readonly rendererDir: string;
   /** 0 (the default) picks a free port. */
   readonly port?: number;
+  /** The bundled session worker (see src-main/host). */
+  readonly workerFile: string | URL;
 }
 
 export interface PreviewServer {
@@ -51,6 +68,8 @@ export interface PreviewServer {
   readonly token: string;
   /** Problems met opening the store (a damaged file moved aside, …). */
   readonly warnings: readonly StoreWarning[];
+  /** Absolute path of the store file. */
+  readonly storePath: string;
   close(): Promise<void>;
 }
 
@@ -71,18 +90,21 @@ function sameSecret(given: string | null | undefined, token: string): boolean {
 }
 
 /**
- * Reads a JSON body of at most MAX_BODY_BYTES. An oversized body is drained,
- * not destroyed, so the 413 reply still reaches the client.
+ * Reads a JSON body of at most MAX_BODY_BYTES. An oversized body is refused
+ * as soon as it is seen to be too large (declared or received); the reply
+ * closes the connection rather than reading the rest.
  */
 function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) return Promise.reject(new HttpError(415, 'Expected application/json'));
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.reject(new HttpError(413, 'Request body too large'));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else reject(new HttpError(413, 'Request body too large'));
     });
     req.once('error', reject);
     req.once('end', () => {
@@ -97,8 +119,8 @@ function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
 }
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
-  const { repository, warnings } = openRepository(options.storeDir, { fileName: STORE_FILE_NAME });
-  const service = new EngineService(repository);
+  const service = await SessionHost.open({ storeDir: options.storeDir, fileName: STORE_FILE_NAME, workerFile: options.workerFile });
+  const warnings = service.warnings;
   const token = crypto.randomBytes(32).toString('base64url');
   const handlers = new Map<string, Listener>();
   const streams = new Set<http.ServerResponse>();
@@ -130,6 +152,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write('retry: 1000\n: connected\n\n');
     streams.add(res);
+    // A page connects its event stream when it (re)loads: whatever page showed a pending console prompt is gone.
+    void service.cancelPrompt().catch(() => {});
     const off = service.onConfigurationChanged(() => res.write(`event: ${CHANGE_EVENT}\ndata: {}\n\n`));
     const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
     res.on('close', () => {
@@ -149,8 +173,6 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     } catch {
       throw new HttpError(404, 'Not Found');
     }
-    // A page (re)load: whatever page showed a pending console prompt is gone.
-    if (target.contentType.startsWith('text/html')) await service.cancelPrompt();
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': target.contentType, 'Cache-Control': 'no-store', 'Content-Length': body.length });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
@@ -165,18 +187,27 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     return handleStatic(req, res, url);
   }
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      // A request refused before its body was read: drain it so the reply gets through.
-      if (!req.complete) req.resume();
-      if (error instanceof HttpError) text(res, error.status, error.message);
-      else text(res, 500, 'Internal Server Error');
-    });
-  });
+  const server = http.createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS, connectionsCheckingInterval: 1_000 },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        // A request refused before its body was read: reply, then close the
+        // connection instead of reading (possibly megabytes of) body.
+        if (!req.complete) {
+          res.setHeader('Connection', 'close');
+          res.once('finish', () => req.destroy());
+        }
+        if (error instanceof HttpError) text(res, error.status, error.message);
+        else text(res, 500, 'Internal Server Error');
+      });
+    },
+  );
+  server.maxConnections = MAX_CONNECTIONS;
+  server.setTimeout(IDLE_TIMEOUT_MS, (socket) => socket.destroy());
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -199,12 +230,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     port,
     token,
     warnings,
+    storePath: service.path,
     async close() {
-      service.dispose();
       for (const res of streams) res.end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await service.dispose();
     },
   };
 }

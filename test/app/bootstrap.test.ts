@@ -1,8 +1,9 @@
 // The Electron bootstrap (src-main/app) against a recording fake of the
 // `electron` module: startup order, window preferences, navigation and
 // permission guards, single-instance behaviour, the store and IPC wiring, the
-// menu, and the app:// handler over real files. electron-store is replaced by
-// conf (the engine it wraps) over a temp user-data folder. No Electron binary
+// menu, and the app:// handler over real files. The engine runs in the real
+// session worker (bundled by the vitest global setup) over a temp user-data
+// folder. No Electron binary
 // is needed (none can run here); what this cannot show is that real Electron
 // honours these settings.
 
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../src-main/ipc/channels';
+import { TEST_SESSION_WORKER } from '../support/session-worker';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -178,22 +180,20 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
-// electron-store is conf plus Electron defaults; conf itself runs under Node.
-vi.mock('electron-store', async () => {
-  const { default: Conf } = await import('conf');
-  class FakeElectronStore extends Conf {
-    constructor(options: Record<string, unknown>) {
-      const { name, ...rest } = options;
-      super({ ...rest, configName: name as string, projectName: 'pchat-admin' });
-    }
-  }
-  return { default: FakeElectronStore };
-});
 
 const { state, emit } = fake;
 
 async function flush(): Promise<void> {
   for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
+/** Waits (briefly) for `done`: startup now waits for the session worker to open the store. */
+async function until(done: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 describe('main-process bootstrap', () => {
@@ -202,6 +202,7 @@ describe('main-process bootstrap', () => {
     state.userData = await mkdtemp(path.join(tmpdir(), 'pchat-userdata-'));
     // A damaged store: it must be moved aside, and the user told once the window shows.
     await writeFile(path.join(state.userData, 'config.json'), '{ not json');
+    process.env['PCHAT_SESSION_WORKER'] = TEST_SESSION_WORKER;
     await import('../../src-main/app/index');
   });
 
@@ -225,7 +226,7 @@ describe('main-process bootstrap', () => {
 
   it('after `ready`: hardens the session, serves app://, registers IPC, the menu, then opens one hardened window', async () => {
     state.resolveReady();
-    await flush();
+    await until(() => state.windows.length > 0);
     expect(state.calls.slice(4)).toEqual([
       'setPermissionRequestHandler',
       'setPermissionCheckHandler',

@@ -36,9 +36,9 @@ describe('console execute', () => {
 
   it('exit ends the input and closes nothing: no output, and the console keeps running', async () => {
     const input = 'Set-CsPersistentChatConfiguration -DefaultChatHistory 41; exit 3; Set-CsPersistentChatConfiguration -DefaultChatHistory 42';
-    expect(value(await h.invoke('pchat:console:execute', { input }))).toEqual({ output: [], prompt: null, incomplete: false, success: false });
+    expect(value(await h.invoke('pchat:console:execute', { input }))).toEqual({ output: [], prompt: null, incomplete: false, success: false, exitCode: 3, changed: true });
     expect(history()).toBe(41);
-    expect(value(await h.invoke('pchat:console:execute', { input: 'exit' }))).toEqual({ output: [], prompt: null, incomplete: false, success: true });
+    expect(value(await h.invoke('pchat:console:execute', { input: 'exit' }))).toEqual({ output: [], prompt: null, incomplete: false, success: true, exitCode: 0 });
     const next = value(await h.invoke('pchat:console:execute', { input: '$LASTEXITCODE' }));
     expect(next).toEqual({ output: [{ kind: 'output', text: '0' }], prompt: null, incomplete: false, success: true });
   });
@@ -68,7 +68,7 @@ describe('-Confirm over IPC', () => {
     expect(h.changes.count).toBe(0);
 
     const done = value(await h.invoke('pchat:console:answer', { answer: 'y' }));
-    expect(done).toEqual({ output: [], prompt: null, incomplete: false, success: true });
+    expect(done).toEqual({ output: [], prompt: null, incomplete: false, success: true, changed: true });
     expect(history()).toBe(41);
     expect(h.changes.count).toBe(1);
   });

@@ -102,6 +102,7 @@ export function spyService(): IpcService & { calls: () => number } {
     answer: vi.fn(),
     complete: vi.fn(),
     consoleHistory: vi.fn(),
+    stop: vi.fn(),
   };
   return {
     ...(spies as unknown as IpcService),

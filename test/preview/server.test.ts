@@ -5,6 +5,7 @@
 // listener bound to 127.0.0.1 only. Last, the launcher script prints the URL
 // as its first line of stdout.
 
+import { TEST_SESSION_WORKER } from '../support/session-worker';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -61,7 +62,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
   fs.writeFileSync(path.join(dir, 'secret.json'), '{"secret":true}');
   fs.mkdirSync(storeDir);
-  server = await startPreviewServer({ storeDir, rendererDir, port: 0 });
+  server = await startPreviewServer({ workerFile: TEST_SESSION_WORKER, storeDir, rendererDir, port: 0 });
   host = `127.0.0.1:${server.port}`;
 });
 

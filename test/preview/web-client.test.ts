@@ -3,6 +3,7 @@
 // unwrapped, refusals rejected as ErrorData, and change events from the SSE
 // stream. Node 20 has fetch but no EventSource, so a minimal one is supplied.
 
+import { TEST_SESSION_WORKER } from '../support/session-worker';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -49,7 +50,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-webclient-'));
   fs.mkdirSync(path.join(dir, 'renderer'));
   fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html>');
-  server = await startPreviewServer({ storeDir: path.join(dir, 'store'), rendererDir: path.join(dir, 'renderer') });
+  server = await startPreviewServer({ workerFile: TEST_SESSION_WORKER, storeDir: path.join(dir, 'store'), rendererDir: path.join(dir, 'renderer') });
   (globalThis as { EventSource?: unknown }).EventSource = NodeEventSource;
 });
 

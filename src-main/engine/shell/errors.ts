@@ -42,6 +42,19 @@ export class TerminatingError extends Error {
   }
 }
 
+/**
+ * The user stopped the statement (Ctrl+C, the Stop button, SIGINT/SIGTERM).
+ * Deliberately not a TerminatingError: nothing in the language may catch it,
+ * so it unwinds every pipeline and block up to the session, which then rolls
+ * back what the statement had changed. The message is PowerShell's own.
+ */
+export class PipelineStoppedError extends Error {
+  constructor() {
+    super('The pipeline has been stopped.');
+    this.name = 'PipelineStoppedException';
+  }
+}
+
 /** `-ErrorAction Stop` turned a non-terminating error into this. */
 export class ActionPreferenceStopError extends TerminatingError {}
 

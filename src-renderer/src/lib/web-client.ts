@@ -87,6 +87,7 @@ export function createWebClient(baseUrl: string, token: string): PchatApi {
     console: Object.freeze({
       execute: (input: string) => call('pchat:console:execute', { input }),
       answer: (answer: string | null) => call('pchat:console:answer', { answer }),
+      stop: () => call('pchat:console:stop'),
       complete: (input: string, cursor: number) => call('pchat:console:complete', { input, cursor }),
       history: () => call('pchat:console:history'),
     }),

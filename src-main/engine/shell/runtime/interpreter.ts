@@ -10,7 +10,7 @@
 import type { ExitAst, ExpressionAst, Extent, ScriptAst, StatementAst } from '../ast';
 import type { CommandDef, Host, OutputLine } from '../commands';
 import { ConversionError, toInteger, toPSString } from '../convert';
-import { errorRecord, ExitException, runtimeError, TerminatingError, type ErrorRecordData } from '../errors';
+import { errorRecord, ExitException, PipelineStoppedError, runtimeError, TerminatingError, type ErrorRecordData } from '../errors';
 import { getProperty } from '../members';
 import { arithmetic, compare, logical, OperatorError, parseComparison } from '../operators';
 import { collapse, enumerate, Hashtable, ScriptBlock, type Value } from '../values';
@@ -20,6 +20,7 @@ import { ErrorRecordObject } from './error-object';
 import { invokeMethod, MethodError } from './methods';
 import { runPipeline } from './pipeline';
 import { Variables } from './scope';
+import { NEVER_STOPS, type StopSignal } from './stop';
 
 export type Emit = (value: Value) => Promise<void>;
 
@@ -49,6 +50,8 @@ export class Interpreter {
   scriptPath: string | undefined;
   /** The current sequence point: the extent language errors are reported at. */
   private position: Extent | undefined;
+  /** Asked often (every statement, pipeline item and scriptblock call) whether the user pressed Stop. */
+  stop: StopSignal = NEVER_STOPS;
 
   constructor(
     readonly commands: CommandLookup,
@@ -88,7 +91,23 @@ export class Interpreter {
     }
   }
 
+  /** Throws PipelineStoppedError once a stop was requested. */
+  checkStop(): void {
+    if (this.stop.requested) throw new PipelineStoppedError();
+  }
+
+  /**
+   * Forgets the state of a statement that was cut off from outside (its
+   * `finally` blocks never ran): call depth, $_ and the sequence point.
+   */
+  resetAfterAbort(): void {
+    this.depth = 0;
+    this.position = undefined;
+    this.variables.current = null;
+  }
+
   async runStatement(statement: StatementAst, emit: Emit, sequencePoint = true): Promise<void> {
+    this.checkStop();
     const run = async (): Promise<void> => {
       if (statement.type === 'Exit') throw new ExitException(await this.exitCode(statement));
       if (statement.type === 'Assignment') return assign(this, statement);
@@ -97,7 +116,10 @@ export class Interpreter {
         const value = await this.evaluate(only.expression);
         // `$i++` on its own writes nothing, as in PowerShell; `($i++)` does.
         if (only.expression.type === 'Increment') return;
-        for (const item of enumerate(value)) await emit(item);
+        for (const item of enumerate(value)) {
+          this.checkStop();
+          await emit(item);
+        }
         return;
       }
       await runPipeline(this, statement, emit);
@@ -149,6 +171,7 @@ export class Interpreter {
 
   /** Runs a scriptblock with $_ bound to `input` (Where-Object, ForEach-Object). */
   async invokeBlock(block: ScriptBlock, input: Value, args: readonly Value[] = []): Promise<Value[]> {
+    this.checkStop();
     const saved = this.variables.current;
     const savedArgs = this.variables.get('args');
     this.variables.current = input;

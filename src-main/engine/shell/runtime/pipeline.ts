@@ -67,7 +67,7 @@ export async function runPipeline(interp: Interpreter, pipeline: PipelineAst, em
   for (const stage of stages) await stage.begin();
   if (first.type === 'CommandExpression') {
     const value = await interp.evaluate(first.expression);
-    for (const item of enumerate(value)) await stages[0]!.receive(item);
+    for (const item of enumerate(value)) await stages[0]!.receive(item); // receive checks for Stop
   } else {
     await stages[0]!.runFirst();
   }

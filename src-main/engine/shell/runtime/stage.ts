@@ -228,6 +228,7 @@ export class Stage {
 
   /** One pipeline item: bind it, resolve the set, then process. Binding problems are per-item errors. */
   receive(item: Value): Promise<void> {
+    this.interp.checkStop();
     return this.guarded(async () => {
       let state: BindState | undefined;
       let set: string;

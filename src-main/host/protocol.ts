@@ -1,0 +1,68 @@
+// Messages between the session host (the caller's thread: Electron's main
+// process, the web preview server, the headless shell) and the session
+// worker. Requests carry an id and get exactly one reply; events flow from
+// the worker unasked. Everything here is plain data (structured clone).
+
+import type { ConfigCmdletName } from '../engine/domain/parameters';
+import type { OutputLine } from '../engine/shell/commands';
+import type { StoreWarning } from '../engine/store/types';
+import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, PreviewResponse } from '../ipc/contract';
+
+/** What the worker is started with (workerData). */
+export interface WorkerStart {
+  readonly storeDir: string;
+  readonly fileName: string;
+  /** The shared control block (see control.ts). */
+  readonly control: SharedArrayBuffer;
+  /** Debounce of the store watcher, for tests. */
+  readonly watchDebounceMs?: number;
+}
+
+export interface ScriptOptions {
+  readonly allowIncomplete?: boolean;
+  readonly scriptPath?: string;
+  /** Lines arrive as `line` events while the input runs, not in the result. */
+  readonly stream?: boolean;
+  /** False when nobody can answer a prompt (no terminal): prompts fail at once. */
+  readonly interactive?: boolean;
+}
+
+/** The worker's methods: name → [arguments, result]. */
+export interface WorkerMethods {
+  'console.execute': [[input: string], ConsoleResult];
+  'script.execute': [[input: string, options: ScriptOptions], ConsoleResult];
+  'console.answer': [[answer: string | null], ConsoleResult];
+  'console.cancelPrompt': [[], void];
+  'console.complete': [[input: string, cursor: number], CompletionResult];
+  'console.history': [[], readonly string[]];
+  'cmdlet.run': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], CmdletResponse];
+  'cmdlet.preview': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], PreviewResponse];
+  'watch.start': [[], void];
+}
+
+export type MethodName = keyof WorkerMethods;
+
+export type Request = { readonly [M in MethodName]: { readonly type: 'call'; readonly id: number; readonly method: M; readonly args: WorkerMethods[M][0] } }[MethodName];
+
+/** A control message: `stop` (the user pressed Stop), `cut` (the host just interrupted the statement's code). */
+export interface ControlMessage {
+  readonly type: 'stop' | 'cut';
+}
+
+export type ToWorker = Request | ControlMessage;
+
+/** An error as it crosses: refusals keep their id and category (IpcRefusal). */
+export interface WireError {
+  readonly refusal: boolean;
+  readonly id: string;
+  readonly message: string;
+  readonly category: string;
+}
+
+export type FromWorker =
+  | { readonly type: 'ready'; readonly path: string; readonly warnings: readonly StoreWarning[] }
+  | { readonly type: 'open-failed'; readonly message: string }
+  | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: WireError }
+  | { readonly type: 'line'; readonly line: Pick<OutputLine, 'kind' | 'text'> }
+  | { readonly type: 'changed' };

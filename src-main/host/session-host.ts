@@ -1,0 +1,343 @@
+// The session host: runs the engine and the store in a worker thread and
+// relays to it — for Electron's main process, the web preview server, the
+// headless shell and the tests alike — so that nothing typed can block the
+// caller's thread. It serves the IPC handler table's service interface, and
+// adds Stop.
+//
+// Stop, in three steps, each only if the one before did not end the
+// statement: (1) the shared stop flag, which the engine polls at every
+// statement, pipeline item and scriptblock call, and the `stop` message,
+// which fails a prompt waiting for an answer; (2) after CUT_AFTER_MS, an
+// interrupt of the worker's JavaScript (interrupt.ts) followed by the `cut`
+// message, which rolls the statement back and keeps the session; (3) after
+// RESTART_AFTER_MS, a new worker: the statement still changed nothing, but
+// the session's variables are lost, and the user is told so.
+//
+// A worker that dies (out of memory: it has its own heap limit, so the
+// caller's process survives) is replaced the same way, and whatever was in
+// flight is answered with an error that says what happened.
+
+import { Worker } from 'node:worker_threads';
+import { CommandLineError } from '../engine/cmdlets/command-line';
+import { checkCmdlet } from '../engine/cmdlets/form-check';
+import type { ConfigCmdletName } from '../engine/domain/parameters';
+import type { OutputLine } from '../engine/shell/commands';
+import type { StoreWarning } from '../engine/store/types';
+import { STORE_FILE_NAME } from '../engine/store/file-name';
+import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, OutputLineDto, PreviewResponse } from '../ipc/contract';
+import { IpcRefusal, refuse } from '../ipc/errors';
+import { buildMetadata } from '../ipc/metadata';
+import { Control, createControlBuffer } from './control';
+import { WorkerInterrupter } from './interrupt';
+import type { FromWorker, MethodName, ScriptOptions, ToWorker, WorkerMethods, WorkerStart } from './protocol';
+
+/** A statement that did not react to the stop flag by now is interrupted. */
+export const CUT_AFTER_MS = 150;
+/** A statement still running by now (the interrupt did not work) costs the session: a new worker. */
+export const RESTART_AFTER_MS = 800;
+/** The worker's own heap limit: a runaway statement exhausts it, not the caller's process. */
+const DEFAULT_MEMORY_LIMIT_MB = 2048;
+
+export interface SessionHostOptions {
+  readonly storeDir: string;
+  /** Store file name without .json (default: config, electron-store's). */
+  readonly fileName?: string;
+  /** The bundled session worker (session-worker.ts built for Node). */
+  readonly workerFile: string | URL;
+  readonly watchDebounceMs?: number;
+  readonly memoryLimitMb?: number;
+}
+
+interface Pending {
+  readonly method: MethodName;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  settled: boolean;
+  stopping: boolean;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/** A line of a streamed run (the headless shell prints it as it comes). */
+export type StreamedLine = Pick<OutputLine, 'kind' | 'text'>;
+
+const CONSOLE_METHODS: ReadonlySet<MethodName> = new Set(['console.execute', 'script.execute', 'console.answer']);
+
+function consoleFailure(text: string, stopped: boolean): ConsoleResult {
+  const output: OutputLineDto[] = [{ kind: 'error', text, summary: text }];
+  return { output, prompt: null, incomplete: false, success: false, ...(stopped ? { stopped: true } : {}) };
+}
+
+function busyRefusal(): IpcRefusal {
+  return new IpcRefusal('ConsoleBusy', 'The console is still running a command. Wait for it to finish, or stop it (Ctrl+C or Stop), then try again.', 'InvalidOperation');
+}
+
+export class SessionHost {
+  private worker!: Worker;
+  private control!: Control;
+  private ready!: Promise<void>;
+  private readonly interrupter = new WorkerInterrupter();
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private consoleId: number | undefined;
+  private watching = false;
+  private disposed = false;
+  private lastError: unknown;
+  private lineListener: ((line: StreamedLine) => void) | undefined;
+  private readonly listeners = new Set<() => void>();
+  private metadataCache: Metadata | undefined;
+  /** Absolute path of the store file. */
+  path = '';
+  /** What opening the store reported (a damaged file moved aside, …). */
+  warnings: readonly StoreWarning[] = [];
+
+  private constructor(private readonly options: SessionHostOptions) {}
+
+  /** Starts the worker and opens the store in it; rejects with the store's own message when it cannot be opened. */
+  static async open(options: SessionHostOptions): Promise<SessionHost> {
+    const host = new SessionHost(options);
+    host.interrupter.enable();
+    host.spawn();
+    try {
+      await host.ready;
+    } catch (error) {
+      await host.dispose();
+      throw error;
+    }
+    return host;
+  }
+
+  private spawn(): void {
+    const buffer = createControlBuffer();
+    this.control = new Control(buffer);
+    const start: WorkerStart = {
+      storeDir: this.options.storeDir,
+      fileName: this.options.fileName ?? STORE_FILE_NAME,
+      control: buffer,
+      ...(this.options.watchDebounceMs !== undefined ? { watchDebounceMs: this.options.watchDebounceMs } : {}),
+    };
+    const worker = new Worker(this.options.workerFile, {
+      workerData: start,
+      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB },
+    });
+    this.worker = worker;
+    this.ready = new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: FromWorker) => {
+        if (worker !== this.worker) return;
+        if (message.type === 'ready') {
+          this.path = message.path;
+          this.warnings = message.warnings;
+          resolve();
+        } else if (message.type === 'open-failed') reject(new Error(message.message));
+        else this.onMessage(message);
+      });
+      worker.on('error', (error) => {
+        this.lastError = error;
+        reject(error);
+      });
+      worker.on('exit', () => {
+        reject(new Error('The session worker ended before the store was open.'));
+        if (worker === this.worker) this.onWorkerLost();
+      });
+    });
+    // Failures are reported through open() or to the calls in flight.
+    this.ready.catch(() => {});
+  }
+
+  private onMessage(message: FromWorker): void {
+    if (message.type === 'line') this.lineListener?.(message.line);
+    else if (message.type === 'changed') this.notifyChanged();
+    else if (message.type === 'reply') {
+      const call = this.pending.get(message.id);
+      if (!call) return;
+      if (message.ok) this.settle(message.id, call, () => call.resolve(message.value));
+      else {
+        const e = message.error;
+        this.settle(message.id, call, () => call.reject(e.refusal ? new IpcRefusal(e.id, e.message, e.category) : new Error(e.message)));
+      }
+    }
+  }
+
+  private settle(id: number, call: Pending, finish: () => void): void {
+    if (call.settled) return;
+    call.settled = true;
+    clearTimeout(call.timer);
+    this.pending.delete(id);
+    if (this.consoleId === id) this.consoleId = undefined;
+    finish();
+  }
+
+  /** The worker died (out of memory, a crash) or was replaced: answer everything in flight, start another. */
+  private onWorkerLost(stoppedText?: string): void {
+    const oom = (this.lastError as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+    this.lastError = undefined;
+    const limit = this.options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
+    const text =
+      stoppedText ??
+      (oom
+        ? `The command needed more memory than the engine allows (${limit} MB) and was stopped. Nothing it changed was saved. The session was restarted, so its variables and $Error are cleared.`
+        : 'The engine stopped unexpectedly. Nothing the running command changed was saved. The session was restarted, so its variables and $Error are cleared.');
+    for (const [id, call] of [...this.pending]) {
+      this.settle(id, call, () => {
+        if (CONSOLE_METHODS.has(call.method)) call.resolve(consoleFailure(text, stoppedText !== undefined));
+        else call.reject(new IpcRefusal('EngineRestarted', text, 'ResourceUnavailable'));
+      });
+    }
+    if (this.disposed) return;
+    this.spawn();
+    if (this.watching) void this.call('watch.start').catch(() => {});
+  }
+
+  private async call<M extends MethodName>(method: M, ...args: WorkerMethods[M][0]): Promise<WorkerMethods[M][1]> {
+    if (this.disposed) refuse('EngineClosed', 'The engine has been shut down.', 'ResourceUnavailable');
+    await this.ready;
+    const id = this.nextId++;
+    return new Promise<WorkerMethods[M][1]>((resolve, reject) => {
+      this.pending.set(id, { method, resolve: resolve as (v: unknown) => void, reject, settled: false, stopping: false });
+      if (CONSOLE_METHODS.has(method)) this.consoleId = id;
+      this.worker.postMessage({ type: 'call', id, method, args } as ToWorker);
+    });
+  }
+
+  /** True while console input runs (between execute/answer and its reply). */
+  get consoleBusy(): boolean {
+    return this.consoleId !== undefined;
+  }
+
+  /**
+   * Stops the console input that is running. Resolves true once it has
+   * ended (false when nothing was running). See the header for the steps.
+   */
+  stop(): Promise<boolean> {
+    const id = this.consoleId;
+    const call = id === undefined ? undefined : this.pending.get(id);
+    if (id === undefined || call === undefined) return Promise.resolve(false);
+    const ended = new Promise<boolean>((resolve) => {
+      const { resolve: done, reject } = call;
+      call.resolve = (v) => {
+        done(v);
+        resolve(true);
+      };
+      call.reject = (e) => {
+        reject(e);
+        resolve(true);
+      };
+    });
+    if (call.stopping) return ended;
+    call.stopping = true;
+    this.control.requestStop();
+    this.worker.postMessage({ type: 'stop' } satisfies ToWorker);
+    const started = Date.now();
+    let cut = false;
+    const tick = (): void => {
+      if (call.settled) return;
+      const elapsed = Date.now() - started;
+      if (elapsed >= RESTART_AFTER_MS) return this.restartForStop();
+      if (!cut && this.control.claimCut()) {
+        cut = true;
+        if (this.interrupter.interrupt(this.worker.threadId)) this.worker.postMessage({ type: 'cut' } satisfies ToWorker);
+        else return this.restartForStop();
+      }
+      call.timer = setTimeout(tick, 20);
+    };
+    call.timer = setTimeout(tick, CUT_AFTER_MS);
+    return ended;
+  }
+
+  private restartForStop(): void {
+    const old = this.worker;
+    // Replace first, so the old worker's exit is not taken for a crash.
+    this.onWorkerLost(
+      'The command could not be stopped in place, so the engine was restarted. Nothing the command changed was saved; the session\'s variables and $Error are cleared.',
+    );
+    void old.terminate();
+  }
+
+  // ——— The IPC service (the same table serves Electron and the web preview) ———
+
+  metadata(): Metadata {
+    return (this.metadataCache ??= buildMetadata(this.path));
+  }
+
+  runCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse> {
+    return this.call('cmdlet.run', cmdlet, parameters);
+  }
+
+  /**
+   * Checks a form. While console input runs, the worker may be busy for a
+   * long time, so the check runs here, without the store (as the worker does
+   * whenever a statement is in flight): form validation never waits.
+   */
+  previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): PreviewResponse | Promise<PreviewResponse> {
+    if (!this.consoleBusy) return this.call('cmdlet.preview', cmdlet, parameters);
+    try {
+      return checkCmdlet(cmdlet, parameters);
+    } catch (e) {
+      if (e instanceof CommandLineError) refuse('InvalidPayload', e.message);
+      throw e;
+    }
+  }
+
+  execute(input: string): Promise<ConsoleResult> {
+    if (this.consoleBusy) return Promise.reject(busyRefusal());
+    this.control.clearStop();
+    return this.call('console.execute', input);
+  }
+
+  /** The headless shell: runs input with lines streamed to `onLine` as they come. */
+  runScript(input: string, options: Omit<ScriptOptions, 'stream'>, onLine: (line: StreamedLine) => void): Promise<ConsoleResult> {
+    if (this.consoleBusy) return Promise.reject(busyRefusal());
+    this.control.clearStop();
+    this.lineListener = onLine;
+    return this.call('script.execute', input, { ...options, stream: true });
+  }
+
+  answer(answer: string | null): Promise<ConsoleResult> {
+    if (this.consoleBusy) return Promise.reject(busyRefusal());
+    return this.call('console.answer', answer);
+  }
+
+  async cancelPrompt(): Promise<void> {
+    if (this.consoleBusy) return;
+    await this.call('console.cancelPrompt');
+  }
+
+  complete(input: string, cursor: number): CompletionResult | Promise<CompletionResult> {
+    // Completion must be instant; a busy engine has nothing to offer.
+    if (this.consoleBusy) return { replaceStart: cursor, replaceEnd: cursor, matches: [] };
+    return this.call('console.complete', input, cursor);
+  }
+
+  consoleHistory(): Promise<readonly string[]> {
+    return this.call('console.history');
+  }
+
+  /** Starts watching the store for writes by other processes. */
+  start(): void {
+    if (this.watching) return;
+    this.watching = true;
+    void this.call('watch.start').catch(() => {});
+  }
+
+  onConfigurationChanged(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notifyChanged(): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener();
+      } catch {
+        // One broken subscriber (a closed window) must not keep the others from hearing.
+      }
+    }
+  }
+
+  /** Ends the worker (the app quits, the preview closes, the shell exits). */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.interrupter.dispose();
+    await this.worker.terminate();
+  }
+}

@@ -1,0 +1,126 @@
+// The session worker: the engine and the repository, off the caller's thread.
+// It opens the store, serves the host's requests with one EngineService
+// (console session, forms session, completion, history), streams lines for
+// the headless shell, and reports store changes.
+//
+// Stopping: the host sets the shared stop flag, which the engine polls; a
+// prompt waiting for an answer is failed by the `stop` message. A statement
+// stuck in code that never polls (a catastrophic regular expression) is
+// interrupted by the host; the `cut` message that follows lets this side
+// roll the statement back and answer the request it left hanging.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { openRepository } from '../engine/store';
+import { IpcRefusal } from '../ipc/errors';
+import { EngineService } from '../ipc/engine-service';
+import type { ConsoleResult } from '../ipc/contract';
+import { Control, CUTTING } from './control';
+import type { FromWorker, MethodName, Request, ToWorker, WireError, WorkerStart } from './protocol';
+
+const port = parentPort;
+if (port === null) throw new Error('session-worker must run in a worker thread.');
+const start = workerData as WorkerStart;
+const control = new Control(start.control);
+
+const post = (message: FromWorker): void => port.postMessage(message);
+
+function toWire(error: unknown): WireError {
+  if (error instanceof IpcRefusal) return { refusal: true, id: error.data.id, message: error.data.message, category: error.data.category };
+  const message = error instanceof Error ? error.message : String(error);
+  return { refusal: false, id: 'InternalError', message, category: 'NotSpecified' };
+}
+
+let service: EngineService;
+try {
+  const opened = openRepository(start.storeDir, {
+    fileName: start.fileName,
+    ...(start.watchDebounceMs !== undefined ? { watchDebounceMs: start.watchDebounceMs } : {}),
+  });
+  service = new EngineService(opened.repository, {
+    console: {
+      stop: control.signal(),
+      guard: control.guard(),
+      onStreamLine: (line) => post({ type: 'line', line: { kind: line.kind, text: line.text } }),
+      onWaiting: (waiting) => control.setWaiting(waiting),
+    },
+  });
+  post({ type: 'ready', path: opened.repository.path, warnings: opened.warnings });
+} catch (error) {
+  post({ type: 'open-failed', message: (error as Error)?.message ?? String(error) });
+  port.close();
+  throw error;
+}
+
+/** The console request whose reply is still owed (a cut-off statement leaves it hanging). */
+let consoleCall: number | undefined;
+const answered = new Set<number>();
+
+function reply(id: number, result: { ok: true; value: unknown } | { ok: false; error: WireError }): void {
+  if (answered.has(id)) return;
+  answered.add(id);
+  if (consoleCall === id) consoleCall = undefined;
+  post({ type: 'reply', id, ...result });
+  // Ids only grow; forget old ones so the set stays small.
+  if (answered.size > 1_000) answered.clear();
+}
+
+function dispatch(request: Request): unknown {
+  const s = service;
+  switch (request.method) {
+    case 'console.execute':
+      return s.execute(...request.args);
+    case 'script.execute':
+      return s.executeScript(...request.args);
+    case 'console.answer':
+      return s.answer(...request.args);
+    case 'console.cancelPrompt':
+      return s.cancelPrompt();
+    case 'console.complete':
+      return s.complete(...request.args);
+    case 'console.history':
+      return s.consoleHistory();
+    case 'cmdlet.run':
+      return s.runCmdlet(...request.args);
+    case 'cmdlet.preview':
+      return s.previewCmdlet(...request.args);
+    case 'watch.start':
+      return s.start();
+  }
+}
+
+const CONSOLE_METHODS: ReadonlySet<MethodName> = new Set(['console.execute', 'script.execute', 'console.answer']);
+
+function onCall(request: Request): void {
+  if (CONSOLE_METHODS.has(request.method)) consoleCall = request.id;
+  let pending: Promise<unknown>;
+  try {
+    pending = Promise.resolve(dispatch(request));
+  } catch (error) {
+    pending = Promise.reject(error);
+  }
+  pending.then(
+    (value) => {
+      if (CONSOLE_METHODS.has(request.method) && (value as ConsoleResult).prompt === null) control.clearStop();
+      reply(request.id, { ok: true, value });
+    },
+    (error: unknown) => reply(request.id, { ok: false, error: toWire(error) }),
+  );
+}
+
+/** The host interrupted the running statement: roll it back and answer for it. */
+function onCut(): void {
+  if (control.phase !== CUTTING) return;
+  const result = service.abandonConsole();
+  control.reset();
+  control.clearStop();
+  const id = consoleCall;
+  if (result !== undefined && id !== undefined) reply(id, { ok: true, value: result });
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'call') onCall(message);
+  else if (message.type === 'stop') service.stopPrompt();
+  else if (message.type === 'cut') onCut();
+});
+
+service.onConfigurationChanged(() => post({ type: 'changed' }));
