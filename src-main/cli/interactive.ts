@@ -10,7 +10,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parse } from '../engine/shell/parse';
 import type { SessionHost } from '../host/session-host';
-import { runToEnd } from './main';
+import { runToEnd, STOP } from './main';
 
 const HISTORY_LIMIT = 500;
 
@@ -51,7 +51,7 @@ export async function runInteractive(host: SessionHost, storeDir: string): Promi
   // Lines are queued as they arrive, so input typed or pasted ahead (the next
   // command, or the answer to a -Confirm prompt) is kept, as PowerShell keeps it.
   const queued: string[] = [];
-  let waiting: ((line: string | null) => void) | undefined;
+  let waiting: ((line: string | null | typeof STOP) => void) | undefined;
   let closed = false;
   rl.on('line', (line) => {
     if (waiting) {
@@ -71,7 +71,12 @@ export async function runInteractive(host: SessionHost, storeDir: string): Promi
   rl.on('SIGINT', () => {
     process.stdout.write('^C\n');
     if (running) {
-      void host.stop();
+      // At a -Confirm or parameter prompt the statement waits for us; otherwise it is busy in the engine.
+      if (waiting) {
+        const resolve = waiting;
+        waiting = undefined;
+        resolve(STOP);
+      } else void host.stop();
       return;
     }
     rl.write(null, { ctrl: true, name: 'u' });
@@ -86,7 +91,7 @@ export async function runInteractive(host: SessionHost, storeDir: string): Promi
   process.on('SIGTERM', onTerm);
 
   const ask = (prompt: string) =>
-    new Promise<string | null>((resolve) => {
+    new Promise<string | null | typeof STOP>((resolve) => {
       rl.setPrompt(prompt);
       if (queued.length > 0) {
         const line = queued.shift()!;
@@ -104,10 +109,10 @@ export async function runInteractive(host: SessionHost, storeDir: string): Promi
   process.stdout.write('pchat-admin shell. Type Get-Help for help, exit to leave.\n');
   for (;;) {
     let text = await ask('PS> ');
-    if (text === null) break;
+    if (text === null || text === STOP) break;
     while (needsMore(text)) {
       const more = await ask('>> ');
-      if (more === null || more === '') break;
+      if (more === null || more === STOP || more === '') break;
       text += `\n${more}`;
     }
     if (text.trim() === '') continue;

@@ -49,15 +49,21 @@ export function exitCodeOf(result: Pick<ConsoleResult, 'exitCode' | 'success'>):
   return result.exitCode ?? (result.success ? 0 : 1);
 }
 
+/** What `ask` returns when the user pressed Ctrl+C at a prompt: the statement stops. */
+export const STOP = Symbol('stop');
+
 /** Runs input to its end, answering prompts with `ask`. */
 export async function runToEnd(
   host: SessionHost,
   input: string,
   options: { scriptPath?: string; allowIncomplete?: boolean },
-  ask: (prompt: string) => Promise<string | null>,
+  ask: (prompt: string) => Promise<string | null | typeof STOP>,
 ): Promise<ConsoleResult> {
   let step = await host.runScript(input, { ...options, interactive: process.stdin.isTTY === true }, writeLine);
-  while (step.prompt !== null) step = await host.answer(await ask(step.prompt));
+  while (step.prompt !== null) {
+    const reply = await ask(step.prompt);
+    step = reply === STOP ? await host.stopAtPrompt() : await host.answer(reply);
+  }
   return step;
 }
 

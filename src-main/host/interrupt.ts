@@ -25,8 +25,10 @@ export class WorkerInterrupter {
       const session = new inspector.Session();
       session.connect();
       session.on('NodeWorker.attachedToWorker', (message) => {
-        const params = (message as { params: { sessionId: string; workerInfo: { workerId: string } } }).params;
-        this.sessions.set(Number(params.workerInfo.workerId), params.sessionId);
+        const params = (message as { params: { sessionId: string; workerInfo: { title: string } } }).params;
+        // workerId is the inspector's own counter; the title names the thread: "[worker <threadId>] …".
+        const thread = /^\[worker (\d+)\]/.exec(params.workerInfo.title)?.[1];
+        if (thread !== undefined) this.sessions.set(Number(thread), params.sessionId);
       });
       session.on('NodeWorker.detachedFromWorker', (message) => {
         const { sessionId } = (message as { params: { sessionId: string } }).params;

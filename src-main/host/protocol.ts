@@ -33,6 +33,7 @@ export interface WorkerMethods {
   'script.execute': [[input: string, options: ScriptOptions], ConsoleResult];
   'console.answer': [[answer: string | null], ConsoleResult];
   'console.cancelPrompt': [[], void];
+  'console.stopAtPrompt': [[], ConsoleResult];
   'console.complete': [[input: string, cursor: number], CompletionResult];
   'console.history': [[], readonly string[]];
   'cmdlet.run': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], CmdletResponse];

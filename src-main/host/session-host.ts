@@ -46,6 +46,8 @@ export interface SessionHostOptions {
   readonly workerFile: string | URL;
   readonly watchDebounceMs?: number;
   readonly memoryLimitMb?: number;
+  /** Tests only: false skips step (2) of Stop, as where the inspector is unavailable. */
+  readonly interrupt?: boolean;
 }
 
 interface Pending {
@@ -60,7 +62,7 @@ interface Pending {
 /** A line of a streamed run (the headless shell prints it as it comes). */
 export type StreamedLine = Pick<OutputLine, 'kind' | 'text'>;
 
-const CONSOLE_METHODS: ReadonlySet<MethodName> = new Set(['console.execute', 'script.execute', 'console.answer']);
+const CONSOLE_METHODS: ReadonlySet<MethodName> = new Set(['console.execute', 'script.execute', 'console.answer', 'console.stopAtPrompt']);
 
 function consoleFailure(text: string, stopped: boolean): ConsoleResult {
   const output: OutputLineDto[] = [{ kind: 'error', text, summary: text }];
@@ -95,7 +97,7 @@ export class SessionHost {
   /** Starts the worker and opens the store in it; rejects with the store's own message when it cannot be opened. */
   static async open(options: SessionHostOptions): Promise<SessionHost> {
     const host = new SessionHost(options);
-    host.interrupter.enable();
+    if (options.interrupt !== false) host.interrupter.enable();
     host.spawn();
     try {
       await host.ready;
@@ -294,6 +296,13 @@ export class SessionHost {
   answer(answer: string | null): Promise<ConsoleResult> {
     if (this.consoleBusy) return Promise.reject(busyRefusal());
     return this.call('console.answer', answer);
+  }
+
+  /** Stop while a prompt waits for its answer: the statement stops (nothing it changed is saved). */
+  stopAtPrompt(): Promise<ConsoleResult> {
+    if (this.consoleBusy) return Promise.reject(busyRefusal());
+    this.control.requestStop();
+    return this.call('console.stopAtPrompt');
   }
 
   async cancelPrompt(): Promise<void> {

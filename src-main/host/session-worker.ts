@@ -75,6 +75,8 @@ function dispatch(request: Request): unknown {
       return s.answer(...request.args);
     case 'console.cancelPrompt':
       return s.cancelPrompt();
+    case 'console.stopAtPrompt':
+      return s.stopAtPrompt();
     case 'console.complete':
       return s.complete(...request.args);
     case 'console.history':
@@ -88,7 +90,7 @@ function dispatch(request: Request): unknown {
   }
 }
 
-const CONSOLE_METHODS: ReadonlySet<MethodName> = new Set(['console.execute', 'script.execute', 'console.answer']);
+const CONSOLE_METHODS: ReadonlySet<MethodName> = new Set(['console.execute', 'script.execute', 'console.answer', 'console.stopAtPrompt']);
 
 function onCall(request: Request): void {
   if (CONSOLE_METHODS.has(request.method)) consoleCall = request.id;

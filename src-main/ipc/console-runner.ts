@@ -162,6 +162,14 @@ export class ConsoleRunner {
     pending.fail(new PipelineStoppedError());
   }
 
+  /** Stop pressed while a prompt waits: the statement stops; resolves with how the input ended. */
+  async stopAtPrompt(): Promise<ConsoleResult> {
+    const run = this.run;
+    if (!run?.pending) refuse('NoPendingPrompt', 'The console is not waiting for an answer.', 'InvalidOperation');
+    this.stopPrompt();
+    return this.nextStep(run);
+  }
+
   /**
    * The running statement was cut off from outside and its code will never
    * return: release the queue, roll back, and give the result it ends with.

@@ -129,6 +129,11 @@ export class EngineService {
     this.console.stopPrompt();
   }
 
+  /** Stop pressed while the console waits on a prompt: resolves with how the input ended. */
+  stopAtPrompt(): Promise<ConsoleResult> {
+    return this.console.stopAtPrompt();
+  }
+
   /** The console statement was cut off from outside; see ConsoleRunner.abandon. */
   abandonConsole(): ConsoleResult | undefined {
     return this.console.abandon();

@@ -141,3 +141,37 @@ test('a change made by the headless shell appears in the open window', async ({ 
   await expect(ui.row('site:FromShell')).toBeVisible();
   expect(await ui.cell('site:FromShell', 'DefaultChatHistory')).toBe('33');
 });
+
+test('a runaway command leaves the window responsive, and Stop (or Ctrl+C) ends it without changing anything', async ({ app, preview }) => {
+  preview.shell('New-CsPersistentChatConfiguration -Identity site:Lima | Out-Null');
+  const ui = new AppPage(app);
+  await expect(ui.row('site:Lima')).toBeVisible();
+  const input = app.getByRole('textbox', { name: 'Cmdlet console input' });
+
+  // A catastrophic regular expression: minutes of backtracking, no stop check inside.
+  await input.fill("$before = 'kept'; ('a'*40+'!') -match '^(a+)+$'");
+  await input.press('Enter');
+  const stop = app.getByRole('button', { name: 'Stop' });
+  await expect(stop).toBeVisible();
+  // The window still works meanwhile: a form opens and checks its values as they are typed.
+  const dialog = await ui.openEdit('site:Lima');
+  await dialog.getByLabel('DefaultChatHistory', { exact: true }).fill('600');
+  await expect(dialog.getByRole('alert').filter({ hasText: 'greater than the maximum allowed range of 500' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await stop.click();
+  await expect(ui.consoleOutput).toContainText('^C — stopped; the statement that was running changed nothing.');
+  await expect(stop).toBeHidden();
+
+  // Ctrl+C in the input stops a runaway pipeline that was changing the store; nothing of it is saved.
+  await input.fill("Get-CsPersistentChatConfiguration -Identity site:Lima | ForEach-Object { $_ | Set-CsPersistentChatConfiguration -DefaultChatHistory 9; ,0*10000000 | ForEach-Object { } }");
+  await input.press('Enter');
+  await expect(stop).toBeVisible();
+  await input.press('Control+c');
+  await expect(stop).toBeHidden();
+  expect(preview.stored()['site:Lima']).toMatchObject({ DefaultChatHistory: 30 });
+
+  // The session lives on.
+  await input.fill('$before');
+  await input.press('Enter');
+  await expect(ui.consoleOutput).toContainText('kept');
+});

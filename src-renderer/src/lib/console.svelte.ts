@@ -36,6 +36,8 @@ export class ConsoleStore {
   /** Input so far when the engine said it is incomplete; the next line continues it. */
   continuation = $state<string | null>(null);
   busy = $state(false);
+  /** Stop was pressed for the running input and has not taken effect yet. */
+  stopping = $state(false);
   /**
    * Bumped when the transcript must show its end whatever the scroll
    * position: after a clear (Ctrl+L, Clear-Host) and when a line is entered.
@@ -95,6 +97,23 @@ export class ConsoleStore {
     }
   }
 
+  /**
+   * Ctrl+C (nothing selected) or Stop while input runs: stops it, as Ctrl+C
+   * stops a pipeline in PowerShell. The statement ends within a second and
+   * changes nothing; the session keeps its variables and history.
+   */
+  async stop(): Promise<void> {
+    if (!this.busy || this.stopping) return;
+    this.stopping = true;
+    try {
+      await this.api.console.stop();
+    } catch (error) {
+      this.append([{ kind: 'error', text: failureText(error) }]);
+    } finally {
+      this.stopping = false;
+    }
+  }
+
   /** A form's commit, shown as if it had been typed. */
   echoCommand(commandLine: string, output: readonly OutputLineDto[]): void {
     this.echoes = [];
@@ -127,6 +146,7 @@ export class ConsoleStore {
       }
       this.continuation = null;
       this.show(result.output);
+      if (result.stopped) this.append([{ kind: 'input', text: '^C — stopped; the statement that was running changed nothing.' }]);
       this.prompt = result.prompt;
     } catch (error) {
       this.continuation = null;
