@@ -8,7 +8,15 @@
 //                     (one commit) vs read + parse + serialize + atomic write.
 //   shell-cold-start  the built headless shell running Get-… -Identity global,
 //                     process start to exit, vs `node -e 0`.
-// Targets (from the issue): ratios ≤ 2, ≤ 3 and ≤ 3. Not a test: it never fails.
+//   responsive-while-busy  while a catastrophic `-match` runs in the session
+//                     worker: the caller's (Electron main / preview server)
+//                     round trip for a form check through the IPC handler
+//                     table, vs the same when idle. Target: < 50 ms.
+//   stop-regex / stop-pipeline  from Stop to the statement's end, for a
+//                     catastrophic regular expression (interrupt) and a
+//                     runaway pipeline (stop flag). Target: < 1,000 ms.
+// Targets (from the issues): ratios ≤ 2, ≤ 3 and ≤ 3; the round trip and the
+// stops as above. Not a test: it never fails.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -113,6 +121,38 @@ const engine = await loadEngine();
   const base = await time(spawn(['-e', '0']));
   const ms = await time(spawn([CLI_BUNDLE, '--store', dir, '-Command', 'Get-CsPersistentChatConfiguration -Identity global']));
   report('shell-cold-start', ms, base, 'node -e 0');
+}
+
+{
+  const workerFile = path.join(work, 'session-worker.mjs');
+  await bundleForNode({ entry: path.join(root, 'src-main', 'host', 'session-worker.ts'), outfile: workerFile });
+  const hostModule = path.join(work, 'host.mjs');
+  await bundleForNode({ entry: path.join(root, 'scripts', 'bench-host-entry.ts'), outfile: hostModule });
+  const { SessionHost, registerIpc, checkCmdlet } = await import(pathToFileURL(hostModule).href);
+  const dir = path.join(work, 'busy');
+  fs.mkdirSync(dir);
+  const host = await SessionHost.open({ storeDir: dir, workerFile, checkForm: checkCmdlet });
+  const handlers = new Map();
+  registerIpc({ handle: (channel, listener) => handlers.set(channel, listener) }, host, 'app://renderer');
+  const event = { senderFrame: { url: 'app://renderer/index.html' } };
+  const check = () => handlers.get('pchat:cmdlet:preview')(event, { cmdlet: 'Set-CsPersistentChatConfiguration', parameters: { Identity: 'Global', DefaultChatHistory: 600 } });
+  const idle = await time(check);
+  const catastrophic = "('a'*40+'!') -match '^(a+)+$'";
+  const running = host.execute(catastrophic);
+  await new Promise((r) => setTimeout(r, 100));
+  const busy = await time(check);
+  report('responsive-while-busy', busy, idle, 'idle');
+  let started = performance.now();
+  await host.stop();
+  await running;
+  console.log(`stop-regex: ${(performance.now() - started).toFixed(1)} ms (target < 1000)`);
+  const pipeline = host.execute(',0*1000000 | ForEach-Object { ,0*1000000 | ForEach-Object { } }');
+  await new Promise((r) => setTimeout(r, 300));
+  started = performance.now();
+  await host.stop();
+  await pipeline;
+  console.log(`stop-pipeline: ${(performance.now() - started).toFixed(1)} ms (target < 1000)`);
+  await host.dispose();
 }
 
 fs.rmSync(work, { recursive: true, force: true });

@@ -13,6 +13,7 @@
 
 import path from 'node:path';
 import { app, dialog, ipcMain, screen, session, type BrowserWindow } from 'electron';
+import { checkCmdlet } from '../engine/cmdlets/form-check';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
 import { SessionHost } from '../host/session-host';
 import { CONFIGURATION_CHANGED, MENU_COMMAND, type MenuCommand } from '../ipc/contract';
@@ -93,7 +94,7 @@ function sessionWorkerFile(): string {
 async function openSession(): Promise<SessionHost | undefined> {
   const userData = app.getPath('userData');
   try {
-    return await SessionHost.open({ storeDir: userData, fileName: STORE_FILE_NAME, workerFile: sessionWorkerFile() });
+    return await SessionHost.open({ storeDir: userData, fileName: STORE_FILE_NAME, workerFile: sessionWorkerFile(), checkForm: checkCmdlet });
   } catch (error) {
     dialog.showErrorBox('pchat-admin cannot open its configuration store', `${path.join(userData, `${STORE_FILE_NAME}.json`)}\n\n${(error as Error).message}`);
     return undefined;

@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { parse } from '../engine/shell/parse';
 import type { SessionHost } from '../host/session-host';
 import { runToEnd, STOP } from './main';
 
@@ -30,12 +29,6 @@ function saveHistory(file: string, lines: readonly string[]): void {
   } catch {
     // History is a convenience; failing to save it must not fail the shell.
   }
-}
-
-/** True when the text parses, or fails only because more input could complete it. */
-function needsMore(text: string): boolean {
-  const result = parse(text);
-  return !result.ok && result.errors.every((e) => e.incomplete);
 }
 
 export async function runInteractive(host: SessionHost, storeDir: string): Promise<number> {
@@ -110,16 +103,20 @@ export async function runInteractive(host: SessionHost, storeDir: string): Promi
   for (;;) {
     let text = await ask('PS> ');
     if (text === null || text === STOP) break;
-    while (needsMore(text)) {
-      const more = await ask('>> ');
-      if (more === null || more === STOP || more === '') break;
-      text += `\n${more}`;
-    }
     if (text.trim() === '') continue;
+    // The engine says when input only lacks its end (open brace, quote, trailing pipe): ask for more.
+    // As in PowerShell, an empty line (or Ctrl+D) runs what there is.
+    running = true;
+    let result = await runToEnd(host, text, { allowIncomplete: true }, ask).finally(() => (running = false));
+    while (result.incomplete) {
+      const more = await ask('>> ');
+      const finished = more === null || more === STOP || more === '';
+      if (!finished) text += `\n${more}`;
+      running = true;
+      result = await runToEnd(host, text, { allowIncomplete: !finished }, ask).finally(() => (running = false));
+    }
     entered.push(text.replace(/\n/g, ' '));
     // `exit` (and `exit 2`) is the engine's statement: it ends the input and hands back the code.
-    running = true;
-    const result = await runToEnd(host, text, {}, ask).finally(() => (running = false));
     success = result.success;
     exitCode = result.exitCode;
     if (exitCode !== undefined || terminated) break;

@@ -18,8 +18,7 @@
 // flight is answered with an error that says what happened.
 
 import { Worker } from 'node:worker_threads';
-import { CommandLineError } from '../engine/cmdlets/command-line';
-import { checkCmdlet } from '../engine/cmdlets/form-check';
+import type { checkCmdlet } from '../engine/cmdlets/form-check';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { OutputLine } from '../engine/shell/commands';
 import type { StoreWarning } from '../engine/store/types';
@@ -48,6 +47,12 @@ export interface SessionHostOptions {
   readonly memoryLimitMb?: number;
   /** Tests only: false skips step (2) of Stop, as where the inspector is unavailable. */
   readonly interrupt?: boolean;
+  /**
+   * The engine's form check (form-check.ts), for checking forms on this
+   * thread while the worker is busy. Passed in by the callers that serve
+   * forms (the app, the preview), so the headless shell does not load it.
+   */
+  readonly checkForm?: typeof checkCmdlet;
 }
 
 interface Pending {
@@ -270,11 +275,13 @@ export class SessionHost {
    * whenever a statement is in flight): form validation never waits.
    */
   previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): PreviewResponse | Promise<PreviewResponse> {
-    if (!this.consoleBusy) return this.call('cmdlet.preview', cmdlet, parameters);
+    const check = this.options.checkForm;
+    if (!this.consoleBusy || check === undefined) return this.call('cmdlet.preview', cmdlet, parameters);
     try {
-      return checkCmdlet(cmdlet, parameters);
+      return check(cmdlet, parameters);
     } catch (e) {
-      if (e instanceof CommandLineError) refuse('InvalidPayload', e.message);
+      // validate-payload.ts admits only what the line builder accepts; this is a second guard.
+      if ((e as Error)?.name === 'CommandLineError') refuse('InvalidPayload', (e as Error).message);
       throw e;
     }
   }
@@ -290,7 +297,8 @@ export class SessionHost {
     if (this.consoleBusy) return Promise.reject(busyRefusal());
     this.control.clearStop();
     this.lineListener = onLine;
-    return this.call('script.execute', input, { ...options, stream: true });
+    // Scripts and -Command text are whole: incomplete input is a parse error unless the caller asks otherwise.
+    return this.call('script.execute', input, { ...options, allowIncomplete: options.allowIncomplete === true, stream: true });
   }
 
   answer(answer: string | null): Promise<ConsoleResult> {

@@ -27,6 +27,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from '../app/csp';
 import { resolveRendererPath } from '../app/renderer-files';
+import { checkCmdlet } from '../engine/cmdlets/form-check';
 import type { StoreWarning } from '../engine/store/types';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
 import { SessionHost } from '../host/session-host';
@@ -119,7 +120,7 @@ function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
 }
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
-  const service = await SessionHost.open({ storeDir: options.storeDir, fileName: STORE_FILE_NAME, workerFile: options.workerFile });
+  const service = await SessionHost.open({ storeDir: options.storeDir, fileName: STORE_FILE_NAME, workerFile: options.workerFile, checkForm: checkCmdlet });
   const warnings = service.warnings;
   const token = crypto.randomBytes(32).toString('base64url');
   const handlers = new Map<string, Listener>();

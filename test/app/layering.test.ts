@@ -1,5 +1,7 @@
 // The layering rule from STYLE.md, as a test (folders say what a file may import):
 //   - nothing under src-main/engine/ imports electron or electron-store;
+//   - src-main/host imports no electron, and app/ and preview/ reach the
+//     engine only through it (no statement runs on their thread);
 //   - nothing under src-renderer/ imports runtime code from src-main/, nor
 //     electron or Node built-ins (`import type` from src-main/ is fine).
 //
@@ -173,6 +175,19 @@ describe('layering', () => {
 
   it('src-main/engine never imports electron or electron-store', () => {
     expect(violations(engineFiles, (_file, ref) => isElectron(ref.specifier))).toEqual([]);
+  });
+
+  it('src-main/host (the session worker and its host, run by plain Node too) never imports electron', () => {
+    const hostFiles = listFiles(path.join(SRC_MAIN, 'host'), ['.ts']);
+    expect(hostFiles.length).toBeGreaterThan(0);
+    expect(violations(hostFiles, (_file, ref) => isElectron(ref.specifier))).toEqual([]);
+  });
+
+  it('the app and the preview reach the engine only through the session host (nothing runs on their thread)', () => {
+    const callers = [...listFiles(path.join(SRC_MAIN, 'app'), ['.ts']), ...listFiles(path.join(SRC_MAIN, 'preview'), ['.ts'])];
+    const direct = (file: string, ref: ImportRef): boolean =>
+      !ref.typeOnly && /\/(engine\/session|engine\/store(\/index)?|ipc\/engine-service)$/.test(path.resolve(path.dirname(file), ref.specifier));
+    expect(violations(callers, direct)).toEqual([]);
   });
 
   it('src-renderer imports nothing from src-main at run time', () => {

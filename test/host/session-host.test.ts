@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkCmdlet } from '../../src-main/engine/cmdlets/form-check';
 import { SessionHost, type SessionHostOptions } from '../../src-main/host/session-host';
 import type { ConsoleResult } from '../../src-main/ipc/contract';
 import { TEST_SESSION_WORKER } from '../support/session-worker';
@@ -22,7 +23,7 @@ afterEach(async () => {
 async function open(options: Partial<SessionHostOptions> = {}): Promise<{ host: SessionHost; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-host-'));
   dirs.push(dir);
-  const host = await SessionHost.open({ storeDir: dir, workerFile: TEST_SESSION_WORKER, ...options });
+  const host = await SessionHost.open({ storeDir: dir, workerFile: TEST_SESSION_WORKER, checkForm: checkCmdlet, ...options });
   hosts.push(host);
   return { host, dir };
 }
