@@ -122,6 +122,7 @@ export class Session {
     this.changed = false;
     this.exitCode = undefined;
     this.stopped = false;
+    this.output.reset();
     this.output.scriptPath = options.scriptPath;
     this.interp.scriptPath = options.scriptPath;
     try {
@@ -163,8 +164,9 @@ export class Session {
       return this.result(false, parsed.errors.every((e) => e.incomplete));
     }
     for (const statement of parsed.script.statements) {
-      // -ErrorAction Stop is script-terminating, and `exit` ends the input: nothing after either runs.
-      if (await this.runTopLevel(statement)) break;
+      // -ErrorAction Stop is script-terminating, and `exit` ends the input: nothing after either runs;
+      // nor after output over the budget (nothing more could be shown).
+      if ((await this.runTopLevel(statement)) || this.output.exhausted) break;
     }
     return this.result(this.interp.variables.lastSuccess, false);
   }
@@ -200,13 +202,13 @@ export class Session {
     if (this.stopped) {
       // A stopped statement changes nothing: its journal is dropped, and nothing after it runs.
       this.repo.rollback();
-      this.output.flush();
+      this.flushOutput();
       interp.variables.lastSuccess = false;
       return true;
     }
     // What the statement changed before an `exit` is kept, as in PowerShell (there is nothing to roll back).
     this.commit();
-    this.output.flush();
+    this.flushOutput();
     if (this.exitCode !== undefined) {
       // As after a script that exits: $LASTEXITCODE holds the code, and $? is true only for 0.
       interp.variables.set('LASTEXITCODE', this.exitCode);
@@ -215,6 +217,17 @@ export class Session {
       interp.variables.lastSuccess = !interp.statementFailed;
     }
     return stop;
+  }
+
+  /** Formats what is still buffered; output over the budget becomes the statement's error. */
+  private flushOutput(): void {
+    try {
+      this.output.flush();
+    } catch (e) {
+      if (!(e instanceof TerminatingError)) throw e;
+      this.fail(e.record);
+      this.interp.statementFailed = true;
+    }
   }
 
   /** One atomic write for everything the statement changed. */
@@ -233,7 +246,7 @@ export class Session {
   }
 
   private result(success: boolean, incomplete: boolean): ExecuteResult {
-    this.output.flush();
+    this.flushOutput();
     const exit = this.exitCode !== undefined ? { exitCode: this.exitCode } : {};
     const stopped = this.stopped ? { stopped: true } : {};
     return { lines: this.lines, success: success && !this.stopped, incomplete, changed: this.changed, ...exit, ...stopped };

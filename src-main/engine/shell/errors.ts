@@ -17,6 +17,7 @@ export type ErrorCategory =
   | 'NotSpecified'
   | 'WriteError'
   | 'OperationStopped'
+  | 'LimitsExceeded'
   | 'PermissionDenied'
   | 'ResourceUnavailable';
 
