@@ -100,3 +100,22 @@ test('create, edit and remove a site configuration through the window', async ()
   await expect(ui.row('site:Redmond')).toHaveCount(0);
   expect(Object.keys(stored())).toEqual(['Global']);
 });
+
+test('a runaway command never freezes the main process, and Stop ends it without changing anything', async () => {
+  const ui = new AppPage(page);
+  await ui.runCmdlet('New-CsPersistentChatConfiguration -Identity site:Lima | Out-Null');
+  await expect(ui.row('site:Lima')).toBeVisible();
+  await ui.consoleInput.fill("$kept = 1; Get-CsPersistentChatConfiguration -Identity site:Lima | ForEach-Object { $_ | Set-CsPersistentChatConfiguration -DefaultChatHistory 9; ('a'*40+'!') -match '^(a+)+$' }");
+  await ui.consoleInput.press('Enter');
+  const stop = page.getByRole('button', { name: 'Stop' });
+  await expect(stop).toBeVisible();
+  // The main process answers at once: the engine runs in its worker thread.
+  const started = Date.now();
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  expect(Date.now() - started).toBeLessThan(1_000);
+  await stop.click();
+  await expect(stop).toBeHidden({ timeout: 2_000 });
+  expect(stored()['site:Lima']).toMatchObject({ DefaultChatHistory: 30 });
+  await ui.runCmdlet('$kept');
+  await expect(ui.consoleOutput).toContainText('^C — stopped');
+});
