@@ -151,6 +151,10 @@ const fake = vi.hoisted(() => {
         calls.push(`ipcMain.handle ${channel}`);
         state.ipcHandlers.set(channel, listener);
       },
+      // Any other listener (electron-store registered 'electron-store-get-data' with no sender check) shows up here.
+      on: (channel: string) => calls.push(`ipcMain.on ${channel}`),
+      handleOnce: (channel: string) => calls.push(`ipcMain.handleOnce ${channel}`),
+      addListener: (channel: string) => calls.push(`ipcMain.addListener ${channel}`),
     },
     Menu: {
       buildFromTemplate: (template: Record<string, unknown>[]) => {
@@ -238,6 +242,8 @@ describe('main-process bootstrap', () => {
       'new BrowserWindow',
     ]);
     expect(state.windows).toHaveLength(1);
+    // Every IPC entry point is one of ours, sender-checked: nothing else listens on ipcMain.
+    expect(state.calls.filter((c) => c.startsWith('ipcMain.') && !c.startsWith('ipcMain.handle '))).toEqual([]);
     const window = state.windows[0]!;
     expect(window.url).toBe('app://renderer/index.html');
     expect(window.options).toMatchObject({ width: 1200, height: 800, show: false });
