@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { writeFileAtomicSync } from '../engine/store/files';
 import type { SessionHost } from '../host/session-host';
 import { runToEnd, STOP } from './main';
 
@@ -23,9 +24,9 @@ function loadHistory(file: string): string[] {
 
 function saveHistory(file: string, lines: readonly string[]): void {
   try {
-    fs.writeFileSync(file, `${lines.slice(-HISTORY_LIMIT).join('\n')}\n`, { mode: 0o600 });
-    // The mode above applies only to a new file; an older one may be wider. It holds whole command lines.
-    if (process.platform !== 'win32') fs.chmodSync(file, 0o600);
+    // A new 0600 file renamed into place: an older, wider file becomes private too (it holds whole
+    // command lines), and a link planted under that name is replaced, never written or chmodded through.
+    writeFileAtomicSync(file, `${lines.slice(-HISTORY_LIMIT).join('\n')}\n`, 0o600);
   } catch {
     // History is a convenience; failing to save it must not fail the shell.
   }

@@ -34,8 +34,9 @@ export interface RunningChild {
   readonly finished: Promise<Finished>;
 }
 
-export function startChild(bundle: string, mode: string, args: unknown): RunningChild {
-  const child = spawn(process.execPath, [bundle, mode, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `node <bundle> <mode> <json args>`; `env` replaces the environment (default: ours). */
+export function startChild(bundle: string, mode: string, args: unknown, env?: NodeJS.ProcessEnv): RunningChild {
+  const child = spawn(process.execPath, [bundle, mode, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env });
   let stdout = '';
   let stderr = '';
   const waiters: Array<{ test: (l: string) => boolean; resolve: (l: string) => void }> = [];

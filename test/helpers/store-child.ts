@@ -8,6 +8,7 @@ import { openConf } from '../../src-main/engine/store/open-store';
 import { ConfRepository } from '../../src-main/engine/store/repository';
 import { acquireLock, sleepSync } from '../../src-main/engine/store/lock';
 import { storeFilePath } from '../../src-main/engine/store/open-store';
+import { openRepository } from '../../src-main/engine/store/index';
 
 interface Args {
   dir: string;
@@ -17,6 +18,7 @@ interface Args {
   count?: number;
   identity?: string;
   property?: 'DefaultChatHistory' | 'MaxFileSizeKB';
+  value?: number;
 }
 
 const [mode, json] = process.argv.slice(2);
@@ -35,19 +37,29 @@ function growValue(k: number): number {
   return (k % 500) + 1;
 }
 
-switch (mode) {
-  case 'grow': {
-    // Endless commits until killed: each adds site:S<k> and sets Global to growValue(k).
-    const repo = open();
-    for (;;) {
-      repo.refresh();
-      const k = repo.list().filter((r) => r.Identity.startsWith('site:S')).length + 1;
-      repo.create({ ...repo.get('Global')!, Identity: `site:S${k}` });
-      repo.update('Global', { DefaultChatHistory: growValue(k) });
-      repo.commit();
-      process.stdout.write(`${k}\n`);
-    }
+/** Endless commits until killed: each adds site:S<k> and sets Global to growValue(k); prints k once committed. */
+function grow(): never {
+  const repo = open();
+  for (;;) {
+    repo.refresh();
+    const k = repo.list().filter((r) => r.Identity.startsWith('site:S')).length + 1;
+    repo.create({ ...repo.get('Global')!, Identity: `site:S${k}` });
+    repo.update('Global', { DefaultChatHistory: growValue(k) });
+    repo.commit();
+    process.stdout.write(`${k}\n`);
   }
+}
+
+switch (mode) {
+  case 'grow':
+    grow();
+    break;
+  case 'grow-on-signal':
+    // Started ahead of time (modules loaded), it waits for SIGUSR2 so a crash test's rounds do not pay for start-up.
+    process.on('SIGUSR2', grow);
+    setInterval(() => {}, 1000);
+    process.stdout.write('ready\n');
+    break;
   case 'create': {
     const repo = open();
     waitForStart();
@@ -66,6 +78,31 @@ switch (mode) {
       repo.refresh();
       repo.update(args.identity!, { [args.property!]: i });
       repo.commit();
+    }
+    break;
+  }
+  case 'get': {
+    // What a read-only `Get` sees: identities and warnings as JSON on stdout; exit 1 with the error when it cannot open.
+    try {
+      const { repository, warnings } = openRepository(args.dir);
+      const identities = repository.list().map((r) => r.Identity);
+      process.stdout.write(`${JSON.stringify({ identities, warnings: warnings.map((w) => w.message) })}\n`);
+    } catch (err) {
+      process.stdout.write(`${JSON.stringify({ error: (err as Error).message })}\n`);
+      process.exitCode = 1;
+    }
+    break;
+  }
+  case 'set': {
+    // One `Set`: Global's DefaultChatHistory to args.value, committed; the error as JSON when it fails.
+    try {
+      const { repository } = openRepository(args.dir);
+      repository.update('Global', { DefaultChatHistory: args.value ?? 1 });
+      const result = repository.commit();
+      process.stdout.write(`${JSON.stringify({ written: result.written })}\n`);
+    } catch (err) {
+      process.stdout.write(`${JSON.stringify({ error: (err as Error).message })}\n`);
+      process.exitCode = 1;
     }
     break;
   }

@@ -56,9 +56,38 @@ export function backups(dir: string, tag = 'corrupt'): string[] {
   return fs.readdirSync(dir).filter((f) => f.startsWith(`config.json.${tag}-`)).map((f) => path.join(dir, f));
 }
 
-/** Counts conf's whole-file reads (`.store` getter) and writes (`.store` setter) on one instance. */
-export function spyOnStore(conf: Conf<StoreFile>): { reads: number; writes: number; failNextWrite?: Error } {
-  const counts: { reads: number; writes: number; failNextWrite?: Error } = { reads: 0, writes: 0 };
+type StoreSpy = { reads: number; writes: number; failNextWrite?: Error };
+
+/** Spies by store path on the final rename of every atomic write (files.ts writeFileAtomicSync). */
+const renameSpies = new Map<string, StoreSpy>();
+let renameHooked = false;
+
+function hookRename(): void {
+  if (renameHooked) return;
+  renameHooked = true;
+  const original = fs.renameSync;
+  fs.renameSync = function renameSync(from: fs.PathLike, to: fs.PathLike): void {
+    const spy = renameSpies.get(path.resolve(String(to)));
+    if (spy && /\.tmp$/.test(String(from))) {
+      spy.writes++;
+      if (spy.failNextWrite) {
+        const err = spy.failNextWrite;
+        delete spy.failNextWrite;
+        throw err;
+      }
+    }
+    original.call(fs, from, to);
+  };
+}
+
+/**
+ * Counts whole-file reads of the store through conf (its `.store` getter) and
+ * whole-file writes (the repository writes the file itself, atomically: each
+ * write ends in one rename of a temp file onto the store). `failNextWrite`
+ * makes the next write fail at that rename.
+ */
+export function spyOnStore(conf: Conf<StoreFile>): StoreSpy {
+  const counts: StoreSpy = { reads: 0, writes: 0 };
   const desc = Object.getOwnPropertyDescriptor(Conf.prototype, 'store')!;
   Object.defineProperty(conf, 'store', {
     configurable: true,
@@ -68,14 +97,11 @@ export function spyOnStore(conf: Conf<StoreFile>): { reads: number; writes: numb
     },
     set(value: StoreFile) {
       counts.writes++;
-      if (counts.failNextWrite) {
-        const err = counts.failNextWrite;
-        delete counts.failNextWrite;
-        throw err;
-      }
       desc.set!.call(conf, value);
     },
   });
+  hookRename();
+  renameSpies.set(path.resolve(conf.path), counts);
   return counts;
 }
 

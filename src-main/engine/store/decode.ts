@@ -1,11 +1,14 @@
 // Classifies the parsed contents of a store file: a current file, an older
 // file (migrated in memory), a file from a newer build (readable in part,
-// never writable), or an invalid file (to be moved aside). Pure: no I/O.
+// never writable), an invalid file (ours but damaged: to be moved aside), or
+// a foreign file (not recognisably ours: never written, moved or renamed).
+// Pure: no I/O.
 
-import { parseIdentity } from '../domain/identity';
+import { identityKey, parseIdentity } from '../domain/identity';
 import type { ConfigRecord } from '../domain/properties';
 import { CURRENT_SCHEMA_VERSION, checkRecord, defaultRecord, validateStoreFile } from './schema';
 import { MigrationError, migrateToCurrent, readSchemaVersion } from './migrations';
+import { notALegacyStore } from './legacy';
 
 export interface DecodedCollections {
   /** Records keyed by canonical identity; Global is always present. */
@@ -18,7 +21,8 @@ export interface DecodedCollections {
 export type Decoded =
   | (DecodedCollections & { kind: 'current'; migratedFrom?: number })
   | (DecodedCollections & { kind: 'newer'; version: number })
-  | { kind: 'invalid'; reason: string };
+  | { kind: 'invalid'; reason: string }
+  | { kind: 'foreign'; reason: string };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,12 +46,15 @@ function withGlobal(collections: Record<string, ConfigRecord>): Record<string, C
  */
 function decodeNewer(data: Record<string, unknown>, version: number): Decoded {
   const collections: Record<string, ConfigRecord> = {};
+  const seen = new Set<string>();
   let skipped = 0;
   const source = isPlainObject(data['collections']) ? data['collections'] : {};
   for (const [key, record] of Object.entries(source)) {
     const parsed = parseIdentity(key);
-    if (parsed.ok && parsed.identity.canonical === key && checkRecord(record).length === 0) {
+    // A second spelling of one identity is skipped and counted, never merged silently.
+    if (parsed.ok && parsed.identity.canonical === key && !seen.has(identityKey(key)) && checkRecord(record).length === 0) {
       collections[key] = { ...(record as ConfigRecord), Identity: key };
+      seen.add(identityKey(key));
     } else skipped++;
   }
   const warnings = skipped > 0 ? [`${skipped} collection(s) in the newer store could not be read by this version.`] : [];
@@ -56,6 +63,11 @@ function decodeNewer(data: Record<string, unknown>, version: number): Decoded {
 
 /** Classifies parsed JSON from the store file. */
 export function decodeStore(raw: unknown): Decoded {
+  // No schemaVersion at all: a legacy store of ours, or somebody else's file (legacy.ts decides).
+  if (Array.isArray(raw) || (isPlainObject(raw) && !('schemaVersion' in raw))) {
+    const reason = notALegacyStore(raw);
+    if (reason !== undefined) return { kind: 'foreign', reason };
+  }
   const version = readSchemaVersion(raw);
   if (version === undefined) return { kind: 'invalid', reason: 'it is not a pchat-admin store (no usable schemaVersion)' };
   if (version > CURRENT_SCHEMA_VERSION) return decodeNewer(raw as Record<string, unknown>, version);

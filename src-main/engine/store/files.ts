@@ -1,7 +1,9 @@
 // Small synchronous file helpers for the store: change fingerprints, moving a
-// bad file aside (never deleting or truncating it), an atomic write for the
-// one place we write without conf (migration before conf is constructed), and
-// keeping the file private (0600).
+// bad file aside and copying one (never deleting or truncating it), the one
+// atomic write every store write goes through, and keeping files private
+// (0600) without ever following a symbolic link: the store folder may be
+// shared, and a planted link must not turn our writes or chmods onto a file
+// outside it.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,14 +16,18 @@ export const STORE_FILE_MODE = 0o600;
  * ctime. Atomic writes rename a new inode into place, so any write by any
  * process changes it; nanosecond times make a false "unchanged" practically
  * impossible even if an inode number is reused at the same size. null means
- * the file does not exist.
+ * the file does not exist. The link itself is described (lstat), never its
+ * target: a link that replaces the file is a change.
  */
 export type Fingerprint = string | null;
 
+export function fingerprintOfStats(s: fs.BigIntStats): string {
+  return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+}
+
 export function fingerprintOf(file: string): Fingerprint {
   try {
-    const s = fs.statSync(file, { bigint: true });
-    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    return fingerprintOfStats(fs.lstatSync(file, { bigint: true }));
   } catch (err) {
     if (errorCode(err) === 'ENOENT') return null;
     throw err;
@@ -44,21 +50,38 @@ export function fileTimestamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
+/** The store file's text: the same layout as conf's own serializer, so diffs stay minimal. */
+export function serializeStore(value: unknown): string {
+  return JSON.stringify(value, undefined, '\t');
+}
+
+/** True when anything (even a dangling link) has this name. */
+function taken(name: string): boolean {
+  try {
+    fs.lstatSync(name);
+    return true;
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') return false;
+    throw err;
+  }
+}
+
 function freeName(base: string): string {
-  if (!fs.existsSync(base)) return base;
-  for (let i = 2; ; i++) if (!fs.existsSync(`${base}-${i}`)) return `${base}-${i}`;
+  if (!taken(base)) return base;
+  for (let i = 2; ; i++) if (!taken(`${base}-${i}`)) return `${base}-${i}`;
 }
 
 /**
  * Renames `file` to `<file>.<tag>-<timestamp>` (plus -2, -3… if taken) and
- * returns the new path. A rename keeps the original bytes exactly.
+ * returns the new path. A rename keeps the original bytes exactly; renaming a
+ * link moves the link, not its target.
  */
 export function moveAside(file: string, tag = 'corrupt', now: Date = new Date()): string {
   const target = freeName(`${file}.${tag}-${fileTimestamp(now)}`);
   fs.renameSync(file, target);
   // The backup holds the same settings as the store: keep it as private as the store.
   try {
-    fs.chmodSync(target, 0o600);
+    ensureMode(target);
   } catch {
     // Not fatal: the data is safe either way.
   }
@@ -74,17 +97,42 @@ export function movedAsideWarning(file: string, reason: string, backup: string):
   );
 }
 
-/** Copies `file` to `<file>.<tag>-<timestamp>` and returns the copy's path. */
-export function copyAside(file: string, tag: string, now: Date = new Date()): string {
-  const target = freeName(`${file}.${tag}-${fileTimestamp(now)}`);
-  fs.copyFileSync(file, target, fs.constants.COPYFILE_EXCL);
-  return target;
+/**
+ * Writes `bytes` (the file's contents as judged by the caller, so the copy is
+ * byte for byte what was migrated) to a new `<file>.<tag>-<timestamp>`,
+ * created 0600 from the start, and returns its path.
+ */
+export function copyAside(file: string, tag: string, bytes: Uint8Array, now: Date = new Date()): string {
+  for (;;) {
+    const target = freeName(`${file}.${tag}-${fileTimestamp(now)}`);
+    let fd: number;
+    try {
+      fd = fs.openSync(target, 'wx', STORE_FILE_MODE); // O_EXCL: never through a link planted under that name
+    } catch (err) {
+      if (errorCode(err) === 'EEXIST') continue; // taken meanwhile: pick the next name
+      throw err;
+    }
+    try {
+      fs.writeFileSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } catch (err) {
+      fs.closeSync(fd);
+      fs.rmSync(target, { force: true });
+      throw err;
+    }
+    fs.closeSync(fd);
+    ensureMode(target); // a umask can only narrow the mode; make it exactly 0600
+    return target;
+  }
 }
 
 /**
- * Writes `text` to `file` atomically: a private temp file in the same
- * directory, fsync, rename over the target, then fsync the directory so the
- * rename itself survives a power cut (best effort: not possible on Windows).
+ * Writes `text` to `file` atomically whatever the environment: a private temp
+ * file in the same directory (`.<name>.<pid>.<hex>.tmp`, see temp-files.ts),
+ * fsync, rename over the target, then fsync the directory so the rename itself
+ * survives a power cut (best effort: not possible on Windows). The rename
+ * replaces a link at `file` rather than writing through it. There is no
+ * non-atomic fallback (conf has one for SNAP and EXDEV): a failed write fails.
  */
 export function writeFileAtomicSync(file: string, text: string, mode = STORE_FILE_MODE): void {
   const dir = path.dirname(file);
@@ -92,7 +140,7 @@ export function writeFileAtomicSync(file: string, text: string, mode = STORE_FIL
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', mode);
-    fs.writeSync(fd, text);
+    fs.writeFileSync(fd, text); // loops until every byte is written
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
@@ -118,19 +166,36 @@ function syncDirectory(dir: string): void {
   }
 }
 
+/** Flags to open a path for inspection: never through a link, never blocking on a FIFO. */
+export const NO_FOLLOW_READ =
+  fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+
 /**
- * Makes the file private. conf already writes with configFileMode, but a file
- * created by an older build or by hand may be wider; check after every write.
- * POSIX only: Windows has no such mode bits. Returns true when it changed the mode.
+ * Makes the file private. A file created by an older build or by hand may be
+ * wider; check after every write. A symbolic link is left alone (chmod would
+ * change its target). POSIX only: Windows has no such mode bits. Returns true
+ * when it changed the mode.
  */
 export function ensureMode(file: string, mode = STORE_FILE_MODE): boolean {
   if (process.platform === 'win32') return false;
+  let fd: number;
   try {
-    if ((fs.statSync(file).mode & 0o777) === mode) return false;
+    fd = fs.openSync(file, NO_FOLLOW_READ); // fchmod on what we opened: no window for a swap to a link
+  } catch (err) {
+    const code = errorCode(err);
+    if (code === 'ENOENT' || code === 'ELOOP') return false; // gone, or a link: nothing of ours to chmod
+    if (code !== 'EACCES') throw err;
+    // Not readable by us (say 0200): chmod by name, still only a non-link.
+    const st = fs.lstatSync(file);
+    if (st.isSymbolicLink() || (st.mode & 0o777) === mode) return false;
     fs.chmodSync(file, mode);
     return true;
-  } catch (err) {
-    if (errorCode(err) === 'ENOENT') return false;
-    throw err;
+  }
+  try {
+    if ((fs.fstatSync(fd).mode & 0o777) === mode) return false;
+    fs.fchmodSync(fd, mode);
+    return true;
+  } finally {
+    fs.closeSync(fd);
   }
 }

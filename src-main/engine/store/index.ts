@@ -13,6 +13,7 @@ export type { ConfFactory, OpenStoreOptions, OpenedStore, StoreConfOptions } fro
 export { acquireLock, lockPathFor, withLock, StoreLockError } from './lock';
 export type { HeldLock, LockOptions } from './lock';
 export { ConfRepository, StoreCommitError } from './repository';
+export { StoreRefusedError } from './inspect';
 export type { RepositoryOptions } from './repository';
 
 export interface OpenRepositoryOptions extends OpenStoreOptions, Omit<RepositoryOptions, 'lock'> {

@@ -18,6 +18,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { describeError, errorCode } from './files';
 
 export interface LockOptions {
@@ -40,10 +41,26 @@ export class StoreLockError extends Error {
   constructor(
     message: string,
     readonly holder?: LockHolder,
+    /** The errno code when the lock file could not be created or written (EACCES, EROFS, ENOSPC…). */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'StoreLockError';
   }
+}
+
+/** Codes that mean the store folder cannot be written by us: the store can still be read. */
+const READ_ONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/** True when the lock failed because the store folder is read-only (for us). */
+export function isReadOnlyLockError(err: unknown): err is StoreLockError & { code: string } {
+  return err instanceof StoreLockError && err.code !== undefined && READ_ONLY_CODES.has(err.code);
+}
+
+/** "The store folder … is read-only" for a lock that failed that way. */
+export function readOnlyFolderMessage(storePath: string, err: StoreLockError): string {
+  const cause = err.code === 'EROFS' ? 'the file system is read-only' : `${err.code}: we may not create files there`;
+  return `The store folder ${path.dirname(storePath)} is read-only (${cause}): changes to the configuration store ${storePath} cannot be saved.`;
 }
 
 export interface HeldLock {
@@ -168,8 +185,10 @@ export function acquireLock(storePath: string, options: LockOptions = {}): HeldL
     try {
       fd = fs.openSync(lockPath, 'wx', 0o600);
     } catch (err) {
-      const cannot = (e: unknown) => new StoreLockError(`Cannot lock the configuration store ${storePath}: ${describeError(e)}`);
-      if (errorCode(err) !== 'EEXIST') throw cannot(err);
+      const cannot = (e: unknown, code?: string) =>
+        new StoreLockError(`Cannot lock the configuration store ${storePath}: ${describeError(e)}`, undefined, code);
+      // Only a failure to create the lock says the folder is read-only; one reading another's lock does not.
+      if (errorCode(err) !== 'EEXIST') throw cannot(err, errorCode(err));
       let seen: Seen | undefined;
       try {
         seen = inspect(lockPath);
@@ -198,7 +217,7 @@ export function acquireLock(storePath: string, options: LockOptions = {}): HeldL
       }
     } catch (err) {
       fs.rmSync(lockPath, { force: true });
-      throw new StoreLockError(`Cannot lock the configuration store ${storePath}: ${describeError(err)}`);
+      throw new StoreLockError(`Cannot lock the configuration store ${storePath}: ${describeError(err)}`, undefined, errorCode(err));
     }
     heldTokens.add(token);
     let released = false;

@@ -6,10 +6,15 @@
 // file; each step is pure (data in, data out) so it can run on a raw file before
 // conf is constructed and again in memory if an old file reappears while the
 // app runs. Every step must be harmless on an empty store.
+//
+// Nothing is dropped silently: whatever a step cannot carry over (an unknown
+// field, an invalid value or identity) is reported through `warn`, and the
+// caller keeps a byte-identical copy of the original file (upgrade.ts).
 
-import { PROPERTIES, type ConfigRecord } from '../domain/properties';
+import { PROPERTIES, PROPERTY_NAMES, type ConfigRecord } from '../domain/properties';
 import { parseIdentity, identityKey } from '../domain/identity';
 import { CURRENT_SCHEMA_VERSION, checkPropertyValue, defaultRecord } from './schema';
+import { isIdentityShaped } from './legacy';
 
 export type MigrationStep = (data: unknown, warn: (message: string) => void) => unknown;
 
@@ -41,6 +46,9 @@ function normaliseLegacyRecord(
     return undefined;
   }
   const canonical = parsed.identity.canonical;
+  if (keyHint !== undefined && typeof value['Identity'] === 'string' && identityKey(keyHint.trim()) !== parsed.identity.key) {
+    warn(`The collection stored under '${keyHint}' names itself ${canonical}; it was kept as ${canonical}.`);
+  }
   const record = defaultRecord(canonical) as unknown as Record<string, unknown>;
   for (const p of PROPERTIES) {
     if (!(p.name in value)) continue; // older files may predate a property: keep the default
@@ -48,23 +56,40 @@ function normaliseLegacyRecord(
     if (checkPropertyValue(p, v) === undefined) record[p.name] = v;
     else warn(`${canonical}: ${p.name} value ${JSON.stringify(v)} was not valid and was reset to its default.`);
   }
+  // A record of this version has exactly the known properties: anything else cannot be carried over.
+  const unknown = Object.keys(value).filter((k) => k !== 'Identity' && !(PROPERTY_NAMES as readonly string[]).includes(k));
+  if (unknown.length > 0) {
+    warn(`${canonical}: ${unknown.length === 1 ? 'field' : 'fields'} ${unknown.map((k) => `'${k}'`).join(', ')} could not be carried over.`);
+  }
   return record as unknown as ConfigRecord;
 }
 
 /**
  * v0 → v1. "v0" is anything written before schemaVersion existed: an array of
  * collections, `{ collections: [...] }`, `{ collections: {...} }`, an object
- * keyed directly by identity, or `{}`. The result is keyed by canonical
- * identity and always holds Global.
+ * keyed directly by identity, or `{}` (legacy.ts says which files count). The
+ * result is keyed by canonical identity and always holds Global. Other
+ * top-level keys (conf's `__internal__`, or anything in a file that states
+ * schemaVersion 0) are carried over: this version keeps unknown top-level keys.
  */
 function v0ToV1(data: unknown, warn: (message: string) => void): unknown {
   let source: Array<[string | undefined, unknown]>;
+  const carried: Record<string, unknown> = {};
   if (Array.isArray(data)) source = data.map((r) => [undefined, r]);
   else if (!isPlainObject(data)) throw new MigrationError('the store is not a JSON object');
-  else if (Array.isArray(data['collections'])) source = data['collections'].map((r) => [undefined, r]);
-  else if (isPlainObject(data['collections'])) source = Object.entries(data['collections']);
-  else if ('collections' in data) throw new MigrationError('collections is neither a list nor an object');
-  else source = Object.entries(data).filter(([key]) => parseIdentity(key).ok);
+  else {
+    const atTop = Object.keys(data).filter(isIdentityShaped);
+    if ('collections' in data && atTop.length > 0) {
+      throw new MigrationError('it holds collections both under `collections` and at the top level');
+    }
+    if (Array.isArray(data['collections'])) source = data['collections'].map((r) => [undefined, r]);
+    else if (isPlainObject(data['collections'])) source = Object.entries(data['collections']);
+    else if ('collections' in data) throw new MigrationError('collections is neither a list nor an object');
+    else source = atTop.map((key) => [key, data[key]]);
+    for (const [key, value] of Object.entries(data)) {
+      if (key !== 'collections' && key !== 'schemaVersion' && !isIdentityShaped(key)) carried[key] = value;
+    }
+  }
 
   const collections: Record<string, ConfigRecord> = {};
   const seen = new Set<string>();
@@ -80,7 +105,7 @@ function v0ToV1(data: unknown, warn: (message: string) => void): unknown {
     collections[record.Identity] = record;
   }
   if (!seen.has('global')) collections['Global'] = defaultRecord('Global');
-  return { schemaVersion: 1, collections };
+  return { ...carried, schemaVersion: 1, collections };
 }
 
 /** MIGRATIONS[n] upgrades a version-n file to version n+1. */
@@ -104,7 +129,7 @@ export function readSchemaVersion(raw: unknown): number | undefined {
 export interface MigrationResult {
   readonly data: unknown;
   readonly fromVersion: number;
-  /** Lossy repairs made on the way; when non-empty, keep a copy of the original. */
+  /** What could not be carried over as it was; the caller keeps a copy of the original either way. */
   readonly warnings: string[];
 }
 

@@ -1,35 +1,38 @@
 // Opens the store file with conf (plain Node, CLI, tests) or electron-store
 // (the Electron app, via `create`), after making sure conf will not destroy it.
 //
-// Before conf sees the file we inspect it ourselves, under the store lock:
-// - unreadable, not JSON, or not matching the schema → moved aside as
-//   `<file>.corrupt-<timestamp>` and reported; conf then starts from defaults.
+// Before conf sees the file we inspect it ourselves (inspect.ts), under the
+// store lock:
+// - not recognisably ours (another program's JSON, a symbolic link) → refused:
+//   opening fails with StoreRefusedError naming it, and it stays byte-identical.
+// - ours but unreadable, not JSON, or not matching the schema → moved aside as
+//   `<file>.corrupt-<timestamp>` and reported; we then start from defaults.
 //   (conf's clearInvalidConfig would instead treat it as empty and overwrite it.)
-// - an older schemaVersion → migrated and written atomically (a copy of the
-//   original is kept when the migration had to drop or repair anything).
+// - an older schemaVersion → a byte-identical copy is kept, then it is
+//   upgraded and written atomically, with a warning (upgrade.ts).
 // - a newer schemaVersion → left untouched; conf is built without schema and
 //   defaults so its constructor neither rejects nor rewrites it, and the
 //   repository treats the store as read-only.
-// conf's constructor writes the defaults when the file is missing, so it also
-// runs under the lock: otherwise two first launches could race a commit.
+// - missing → we write the defaults ourselves, atomically.
+// conf itself never writes the store: its constructor only writes when keys
+// are missing, and its write is not atomic under SNAP or after EXDEV. Stale
+// temp files of killed writes are removed first (temp-files.ts).
+//
+// A folder we may not write to (the lock cannot be created: EACCES, EPERM,
+// EROFS) is opened for reading only, without the lock: nothing is moved,
+// upgraded or created, and every commit fails saying the folder is read-only.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf, { type Options, type Schema } from 'conf';
 import type { StoreFile, StoreWarning } from './types';
-import { CURRENT_SCHEMA_VERSION, STORE_ROOT_SCHEMA, STORE_SCHEMA, defaultStoreFile } from './schema';
-import { decodeStore } from './decode';
+import { STORE_ROOT_SCHEMA, STORE_SCHEMA, defaultStoreFile } from './schema';
 import { newerSchemaWarning } from './migrations';
-import {
-  copyAside,
-  describeError,
-  ensureMode,
-  errorCode,
-  moveAside,
-  movedAsideWarning,
-  writeFileAtomicSync,
-} from './files';
-import { withLock, type LockOptions } from './lock';
+import { describeError, ensureMode, moveAside, movedAsideWarning, serializeStore, writeFileAtomicSync } from './files';
+import { StoreRefusedError, isLegacy, judgeStoreFile } from './inspect';
+import { upgradeOnDisk } from './upgrade';
+import { removeStaleTemps } from './temp-files';
+import { acquireLock, isReadOnlyLockError, type LockOptions } from './lock';
 
 export type StoreConfOptions = Partial<Options<StoreFile>>;
 
@@ -53,6 +56,8 @@ export interface OpenedStore {
   readonly warnings: StoreWarning[];
   /** Set when the file comes from a newer build: it is readable, and every commit fails. */
   readonly newerSchemaVersion?: number;
+  /** Set when the store folder is read-only for us: the store is readable, and every commit fails. */
+  readonly readOnly?: true;
 }
 
 /** The store file name conf will use in `dir` for `fileName` (with or without .json). */
@@ -60,8 +65,8 @@ export function storeFilePath(dir: string, fileName = 'config'): string {
   return path.join(path.resolve(dir), `${fileName.replace(/\.json$/i, '')}.json`);
 }
 
-/** conf options for the store; `forNewerFile` drops schema and defaults (see header). */
-export function storeConfOptions(dir: string, fileName = 'config', forNewerFile = false): StoreConfOptions {
+/** conf options for the store; `withoutSchema` drops schema and defaults (see header). */
+export function storeConfOptions(dir: string, fileName = 'config', withoutSchema = false): StoreConfOptions {
   const base: StoreConfOptions = {
     cwd: path.resolve(dir),
     configName: fileName.replace(/\.json$/i, ''),
@@ -74,7 +79,7 @@ export function storeConfOptions(dir: string, fileName = 'config', forNewerFile 
     // conf polls with fs.watchFile on Linux; the repository watches the directory itself.
     watch: false,
   };
-  if (forNewerFile) return base;
+  if (withoutSchema) return base;
   return {
     ...base,
     schema: STORE_SCHEMA as unknown as Schema<StoreFile>,
@@ -83,80 +88,99 @@ export function storeConfOptions(dir: string, fileName = 'config', forNewerFile 
   };
 }
 
-interface Preflight {
-  readonly newerSchemaVersion?: number;
+interface Target {
+  readonly dir: string;
+  readonly fileName: string;
+  readonly file: string;
+  readonly create: ConfFactory;
 }
 
-/** Inspects (and if needed moves aside or migrates) the file. Runs under the lock. */
-function preflight(file: string, warnings: StoreWarning[]): Preflight {
-  const quarantine = (reason: string): Preflight => {
+/** Under the lock: refuses, moves aside, upgrades or creates the file as needed, then builds conf. */
+function openWritable(t: Target): OpenedStore {
+  const { file } = t;
+  const warnings: StoreWarning[] = [];
+  removeStaleTemps(file);
+  const judged = judgeStoreFile(file);
+  const { verdict } = judged;
+  if (verdict.kind === 'foreign') throw new StoreRefusedError(file, verdict.reason);
+  if (verdict.kind === 'invalid') {
     const backup = moveAside(file);
-    warnings.push({ message: movedAsideWarning(file, reason, backup) });
-    return {};
-  };
-  let raw: unknown;
+    warnings.push({ message: movedAsideWarning(file, verdict.reason, backup) });
+  } else if (isLegacy(verdict)) {
+    warnings.push(...upgradeOnDisk(file, judged).warnings);
+  } else if (verdict.kind === 'newer') {
+    warnings.push({ message: newerSchemaWarning(verdict.version, file) });
+    return { conf: t.create(storeConfOptions(t.dir, t.fileName, true)), path: file, warnings, newerSchemaVersion: verdict.version };
+  }
+  if (verdict.kind === 'missing' || verdict.kind === 'invalid') writeFileAtomicSync(file, serializeStore(defaultStoreFile()));
+
+  let conf: Conf<StoreFile>;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    conf = t.create(storeConfOptions(t.dir, t.fileName));
   } catch (err) {
-    if (errorCode(err) === 'ENOENT') return {};
-    return quarantine(describeError(err));
+    // The preflight accepted the file but conf did not (its ajv and our
+    // validator disagree, or the file changed outside pchat-admin): move it
+    // aside like any other bad file and start once more from defaults.
+    if (!fs.existsSync(file)) throw err;
+    const backup = moveAside(file);
+    warnings.push({ message: movedAsideWarning(file, describeError(err), backup) });
+    writeFileAtomicSync(file, serializeStore(defaultStoreFile()));
+    conf = t.create(storeConfOptions(t.dir, t.fileName));
   }
-  const decoded = decodeStore(raw);
-  if (decoded.kind === 'invalid') return quarantine(decoded.reason);
-  if (decoded.kind === 'newer') {
-    warnings.push({ message: newerSchemaWarning(decoded.version, file) });
-    return { newerSchemaVersion: decoded.version };
+  try {
+    ensureMode(file);
+  } catch {
+    // Not our file to chmod (another owner): reading still works; writes set the mode.
   }
-  if (decoded.migratedFrom !== undefined) {
-    if (decoded.warnings.length > 0) {
-      const copy = copyAside(file, `schema${decoded.migratedFrom}`);
-      for (const m of decoded.warnings) warnings.push({ message: `Upgrading the store: ${m}` });
-      warnings.push({ message: `A copy of the store as it was before the upgrade was kept as ${copy}.` });
-    }
-    const data = { ...decoded.extra, schemaVersion: CURRENT_SCHEMA_VERSION, collections: decoded.collections };
-    // Same layout as conf's own serializer, so the next conf write is a minimal diff.
-    writeFileAtomicSync(file, JSON.stringify(data, undefined, '\t'));
+  return { conf, path: file, warnings };
+}
+
+/** Without the lock, in a folder we may not write: reads only; nothing on disk changes. */
+function openReadOnly(t: Target, why: string): OpenedStore {
+  const { file } = t;
+  const { verdict } = judgeStoreFile(file);
+  if (verdict.kind === 'foreign') throw new StoreRefusedError(file, verdict.reason);
+  if (verdict.kind === 'invalid') {
+    throw new Error(`The store file ${file} cannot be used: ${verdict.reason}. ${why} It was not moved aside; nothing was changed.`);
   }
-  return {};
+  const warnings: StoreWarning[] = [];
+  if (verdict.kind === 'newer') warnings.push({ message: newerSchemaWarning(verdict.version, file) });
+  // A current file passes conf's schema without a write; anything else (missing,
+  // older, newer) gets conf without schema and defaults, so its constructor
+  // writes nothing. An older file is upgraded in memory by the repository.
+  const withoutSchema = !(verdict.kind === 'current' && !isLegacy(verdict));
+  let conf: Conf<StoreFile>;
+  try {
+    conf = t.create(storeConfOptions(t.dir, t.fileName, withoutSchema));
+  } catch (err) {
+    throw new Error(`The store file ${file} cannot be used: ${describeError(err)}. ${why} Nothing was changed.`);
+  }
+  const opened = { conf, path: file, warnings, readOnly: true } as const;
+  return verdict.kind === 'newer' ? { ...opened, newerSchemaVersion: verdict.version } : opened;
 }
 
 /**
  * Opens (creating if needed) the store `<dir>/<fileName>.json` and returns the
  * Conf instance for ConfRepository, plus any warnings. Never replaces or
- * truncates an existing file silently.
+ * truncates an existing file silently; throws StoreRefusedError for a file
+ * that is not recognisably a pchat-admin store.
  */
 export function openConf(dir: string, fileName = 'config', options: OpenStoreOptions = {}): OpenedStore {
   const create: ConfFactory = options.create ?? ((o) => new Conf<StoreFile>(o));
   const file = storeFilePath(dir, fileName);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const warnings: StoreWarning[] = [];
-
-  return withLock(
-    file,
-    () => {
-      const { newerSchemaVersion } = preflight(file, warnings);
-      const confOptions = storeConfOptions(dir, fileName, newerSchemaVersion !== undefined);
-      let conf: Conf<StoreFile>;
-      try {
-        conf = create(confOptions);
-      } catch (err) {
-        // The preflight accepted the file but conf did not (its ajv and our
-        // validator disagree, or the file changed outside pchat-admin): move it
-        // aside like any other bad file and start once more from defaults.
-        if (!fs.existsSync(file)) throw err;
-        const backup = moveAside(file);
-        warnings.push({ message: movedAsideWarning(file, describeError(err), backup) });
-        conf = create(storeConfOptions(dir, fileName));
-      }
-      try {
-        ensureMode(file);
-      } catch {
-        // Not our file to chmod (another owner): reading still works; writes set the mode.
-      }
-      return newerSchemaVersion === undefined
-        ? { conf, path: file, warnings }
-        : { conf, path: file, warnings, newerSchemaVersion };
-    },
-    options.lock,
-  );
+  const target: Target = { dir, fileName, file, create };
+  let lock;
+  try {
+    lock = acquireLock(file, options.lock);
+  } catch (err) {
+    if (!isReadOnlyLockError(err)) throw err;
+    const why = `The store folder ${path.dirname(file)} is read-only (${err.code}).`;
+    return openReadOnly(target, why);
+  }
+  try {
+    return openWritable(target);
+  } finally {
+    lock.release();
+  }
 }

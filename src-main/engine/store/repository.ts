@@ -5,32 +5,32 @@
 // collections must not become thousands of reads and writes. So we keep a
 // validated in-memory copy (`base`, the file as last seen, and `current`, base
 // plus this statement's journal) and a stat fingerprint of the file, re-read
-// only when the fingerprint changes, and commit the journal in one write under
-// the cross-process lock, replayed onto the file's contents at that moment.
+// only when the fingerprint changes, and commit the journal in one atomic
+// write under the cross-process lock, replayed onto the file's contents at
+// that moment. Reads go through the injected Conf (plain Node passes conf, the
+// Electron app electron-store, see open-store.ts); writes do not (see
+// repository-io.ts for why).
 //
-// The Conf instance is injected: plain Node passes conf, the Electron app
-// passes electron-store (a Conf subclass); see open-store.ts.
+// What the file holds decides what may be written over it: a damaged file is
+// moved aside first, an older one is upgraded with a copy kept (upgrade.ts),
+// and a newer or foreign one (or a link) is never written at all.
 
-import fs from 'node:fs';
-import path from 'node:path';
 import type Conf from 'conf';
 import { identityKey, parseIdentity } from '../domain/identity';
 import { PROPERTIES, type ConfigRecord, type PropertyValues } from '../domain/properties';
 import type { CommitResult, ConfigRepository, StoreFile, StoreWarning } from './types';
-import { CURRENT_SCHEMA_VERSION, checkPropertyValue, checkRecord } from './schema';
-import { decodeStore, type Decoded } from './decode';
+import { checkPropertyValue, checkRecord } from './schema';
+import type { Decoded } from './decode';
 import { newerSchemaMessage, newerSchemaWarning } from './migrations';
-import {
-  describeError,
-  ensureMode,
-  errorCode,
-  fingerprintOf,
-  moveAside,
-  movedAsideWarning,
-  type Fingerprint,
-} from './files';
+import { errorCode, fingerprintOf, moveAside, movedAsideWarning, type Fingerprint } from './files';
 import { StoreLockError, acquireLock, withLock, type LockOptions } from './lock';
-import { applyOp, replay, sortedEntries, toCollections, toStoredCollections, type Collections, type JournalOp } from './journal';
+import { applyOp, replay, sortedEntries, toCollections, type Collections, type JournalOp } from './journal';
+import { isLegacy, judgeStoreFile, refusedCommitMessage, refusedWarning } from './inspect';
+import { upgradeOnDisk, upgradedInMemoryWarnings } from './upgrade';
+import { StoreCommitError, lockCommitError, lockFailureText, readStore, writeStore } from './repository-io';
+import { watchStoreFile } from './watch';
+
+export { StoreCommitError } from './repository-io';
 
 export interface RepositoryOptions {
   readonly lock?: LockOptions;
@@ -38,21 +38,11 @@ export interface RepositoryOptions {
   readonly watchDebounceMs?: number;
 }
 
-/** A commit that failed; the in-memory copy has been rolled back to the file's state. */
-export class StoreCommitError extends Error {
-  constructor(
-    message: string,
-    readonly code?: string,
-  ) {
-    super(message);
-    this.name = 'StoreCommitError';
-  }
-}
-
 /** Never equal to a real fingerprint: forces the next refresh/commit to re-read. */
 const UNKNOWN: Fingerprint = 'unknown';
 
-type Loaded = Exclude<Decoded, { kind: 'invalid' }> | { kind: 'missing' };
+type Loaded = Exclude<Decoded, { kind: 'invalid' } | { kind: 'foreign' }> | { kind: 'missing' };
+type Legacy = Extract<Decoded, { kind: 'current' }> & { migratedFrom: number };
 
 export class ConfRepository implements ConfigRepository {
   readonly path: string;
@@ -64,6 +54,10 @@ export class ConfRepository implements ConfigRepository {
   #fingerprint: Fingerprint = UNKNOWN;
   #extra: Record<string, unknown> = {};
   #newerVersion: number | undefined;
+  /** Why the file in place is refused (foreign, or a link); nothing is written while set. */
+  #refused: string | undefined;
+  /** Set while `base` came from an older file not yet upgraded on disk: commit upgrades it first. */
+  #unupgraded = false;
   #pending: StoreWarning[] = [];
   #sortedKeys: string[] | undefined;
   #loaded = false;
@@ -145,20 +139,25 @@ export class ConfRepository implements ConfigRepository {
       lock = acquireLock(this.path, this.#options.lock);
     } catch (err) {
       this.rollback();
-      if (err instanceof StoreLockError) throw new StoreCommitError(`${err.message.replace(/\.?$/, '.')} Nothing was changed.`);
+      if (err instanceof StoreLockError) throw lockCommitError(this.path, err);
       throw err;
     }
     try {
-      // Another process may have written since we last looked: start from what is on disk now.
-      const changedOnDisk = fingerprintOf(this.path) !== this.#fingerprint;
-      if (changedOnDisk) this.#load(true);
+      // Another process may have written since we last looked, or an older file
+      // still waits for its upgrade: start from what is on disk now.
+      const reload = this.#unupgraded || fingerprintOf(this.path) !== this.#fingerprint;
+      if (reload) this.#load(true);
+      if (this.#refused !== undefined) throw new StoreCommitError(refusedCommitMessage(this.path, this.#refused));
       if (this.#newerVersion !== undefined) throw new StoreCommitError(newerSchemaMessage(this.#newerVersion));
       // Unchanged file: `current` already is base + journal, each op checked as it was
       // applied, so replaying would only repeat the work (10,000 ops for a big pipeline).
-      const { entries, conflicts, applied } = changedOnDisk
+      const { entries, conflicts, applied } = reload
         ? replay(this.#base, this.#journal)
         : { entries: this.#current, conflicts: [], applied: this.#journal.length };
-      if (applied > 0) this.#write(entries);
+      if (applied > 0) {
+        writeStore(this.path, this.#extra, entries);
+        this.#fingerprint = fingerprintOf(this.path);
+      }
       this.#journal = [];
       this.#base = applied > 0 ? entries : this.#base;
       this.#current = new Map(this.#base);
@@ -179,34 +178,8 @@ export class ConfRepository implements ConfigRepository {
   }
 
   watch(onChange: () => void): () => void {
-    const name = path.basename(this.path);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const fire = (): void => {
-      timer = undefined;
-      let fp: Fingerprint;
-      try {
-        fp = fingerprintOf(this.path);
-      } catch {
-        return;
-      }
-      // Our own commits update #fingerprint before the event arrives, so they are ignored here.
-      if (fp !== this.#fingerprint) onChange();
-    };
-    let watcher: fs.FSWatcher;
-    try {
-      watcher = fs.watch(path.dirname(this.path), { persistent: false }, (_event, filename) => {
-        if (filename && filename.toString() !== name) return; // temp files, lock files, backups
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(fire, this.#options.watchDebounceMs ?? 50);
-      });
-    } catch {
-      return () => {}; // directory vanished or watching unsupported: the next refresh still sees changes
-    }
-    watcher.on('error', () => watcher.close());
-    return () => {
-      if (timer) clearTimeout(timer);
-      watcher.close();
-    };
+    // Our own commits update #fingerprint before the event arrives, so they are ignored.
+    return watchStoreFile(this.path, (fp) => fp !== this.#fingerprint, onChange, this.#options.watchDebounceMs ?? 50);
   }
 
   #apply(op: JournalOp): void {
@@ -221,88 +194,93 @@ export class ConfRepository implements ConfigRepository {
     return out;
   }
 
-  /** One write of the whole file through conf (atomic temp+rename), then 0600 and a new fingerprint. */
-  #write(entries: Collections): void {
-    // conf keeps its own metadata under `__internal__`; when the value lacks the
-    // key, conf's setter re-reads and parses the whole file to carry it over.
-    // Passing it (empty unless the file had one) spares a full read per commit.
-    const data = {
-      ...this.#extra,
-      __internal__: this.#extra.__internal__ ?? {},
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-      collections: toStoredCollections(entries),
-    };
-    try {
-      this.#conf.store = data as StoreFile;
-      ensureMode(this.path);
-    } catch (err) {
-      const code = errorCode(err);
-      const hint =
-        code === 'ENOSPC' ? ' The disk is full.'
-        : code === 'EACCES' || code === 'EPERM' ? ` Check that you may write to ${path.dirname(this.path)}.`
-        : code === 'EROFS' ? ' The file system is read-only.'
-        : '';
-      throw new StoreCommitError(
-        `Could not save the configuration store ${this.path}: ${describeError(err)}.${hint} Nothing was changed.`,
-        code,
-      );
-    }
-    this.#fingerprint = fingerprintOf(this.path);
+  /** Runs `fn` under the lock (already held when `locked`). */
+  #locked<T>(locked: boolean, fn: () => T): T {
+    return locked ? fn() : withLock(this.path, fn, this.#options.lock);
   }
 
   /**
    * Re-reads the file into `base` (and rebases the journal onto it). A file
-   * that cannot be used is moved aside under the lock, after checking it is
-   * still the file we judged, and defaults are loaded.
+   * that cannot be used is moved aside, and an older one upgraded, under the
+   * lock, after checking it is still the file we judged.
    */
   #load(locked: boolean): void {
     for (let attempt = 0; ; attempt++) {
       const fp = fingerprintOf(this.path); // before reading: a later change then shows as a new fingerprint
-      const result = fp === null ? ({ kind: 'missing' } as const) : this.#read();
-      if (result.kind !== 'invalid') return this.#setBase(result, fp);
-      if (attempt >= 2) throw new Error(`The configuration store ${this.path} keeps changing into an unusable file: ${result.reason}.`);
-      const quarantine = (): boolean => {
-        if (fingerprintOf(this.path) !== fp) return false; // replaced meanwhile: judge the new file instead
-        const backup = moveAside(this.path);
-        this.#pending.push({ message: movedAsideWarning(this.path, result.reason, backup) });
-        return true;
-      };
-      try {
-        if (!(locked ? quarantine() : withLock(this.path, quarantine, this.#options.lock))) continue;
-        return this.#setBase({ kind: 'missing' }, null);
-      } catch (err) {
-        if (!(err instanceof StoreLockError)) throw err;
-        // Cannot move it aside now; use defaults in memory and retry on the next refresh or commit.
-        this.#pending.push({ message: `The store file ${this.path} cannot be used (${result.reason}); defaults are shown. ${err.message}` });
-        return this.#setBase({ kind: 'missing' }, UNKNOWN);
-      }
+      const result = fp === null ? ({ kind: 'missing' } as const) : readStore(this.#conf, this.path);
+      if (result.kind === 'foreign') return this.#refuse(result.reason, fp);
+      if (isLegacy(result)) {
+        if (this.#upgrade(locked, fp, result)) return;
+      } else if (result.kind !== 'invalid') {
+        return this.#setBase(result, fp);
+      } else if (this.#quarantine(locked, fp, result.reason)) return;
+      if (attempt >= 2) throw new Error(`The configuration store ${this.path} keeps changing under us; try again.`);
     }
   }
 
-  #read(): Loaded | { kind: 'invalid'; reason: string } {
-    let data: unknown;
+  /** Moves an invalid file aside and loads defaults; false when the file changed meanwhile. */
+  #quarantine(locked: boolean, fp: Fingerprint, reason: string): boolean {
     try {
-      data = this.#conf.store; // conf reads, parses and validates against its schema
-    } catch (confError) {
-      // Older and newer files are expected to fail conf's schema; decode the raw file to tell them from damage.
-      let raw: unknown;
-      try {
-        raw = JSON.parse(fs.readFileSync(this.path, 'utf8'));
-      } catch (err) {
-        if (errorCode(err) === 'ENOENT') return { kind: 'missing' };
-        return { kind: 'invalid', reason: describeError(err) };
-      }
-      const decoded = decodeStore(raw);
-      if (decoded.kind === 'current' && decoded.migratedFrom === undefined) {
-        return { kind: 'invalid', reason: describeError(confError) };
-      }
-      return decoded;
+      const moved = this.#locked(locked, () => {
+        if (fingerprintOf(this.path) !== fp) return false; // replaced meanwhile: judge the new file instead
+        const backup = moveAside(this.path);
+        this.#pending.push({ message: movedAsideWarning(this.path, reason, backup) });
+        return true;
+      });
+      if (moved) this.#setBase({ kind: 'missing' }, null);
+      return moved;
+    } catch (err) {
+      if (!(err instanceof StoreLockError)) throw err;
+      // Cannot move it aside now; use defaults in memory and retry on the next refresh or commit.
+      this.#pending.push({
+        message: `The store file ${this.path} cannot be used (${reason}); defaults are shown. It could not be moved aside now: ${lockFailureText(this.path, err)}.`,
+      });
+      this.#setBase({ kind: 'missing' }, UNKNOWN);
+      return true;
     }
-    return decodeStore(data);
+  }
+
+  /**
+   * Upgrades an older file on disk (copy kept, upgrade.ts) before anything can
+   * overwrite it; false when the file changed meanwhile. When it cannot be
+   * done now (no lock, read-only folder, a write error), the upgraded contents
+   * are shown and commit() tries again first; a commit fails rather than
+   * write over an older file without its copy.
+   */
+  #upgrade(locked: boolean, fp: Fingerprint, legacy: Legacy): boolean {
+    try {
+      const upgraded = this.#locked(locked, () => {
+        const judged = judgeStoreFile(this.path);
+        return judged.fp === fp && isLegacy(judged.verdict) ? upgradeOnDisk(this.path, judged) : undefined;
+      });
+      if (!upgraded) return false;
+      this.#pending.push(...upgraded.warnings);
+      this.#setBase(upgraded.loaded, upgraded.fp);
+      return true;
+    } catch (err) {
+      const cause = lockFailureText(this.path, err);
+      if (locked) {
+        throw new StoreCommitError(`Could not upgrade the older store ${this.path} before saving: ${cause}. Nothing was changed.`, errorCode(err));
+      }
+      if (!(err instanceof StoreLockError) && errorCode(err) === undefined) throw err;
+      this.#pending.push(...upgradedInMemoryWarnings(this.path, legacy.migratedFrom, legacy.warnings, cause));
+      this.#setBase({ ...legacy, warnings: [] }, fp);
+      this.#unupgraded = true;
+      return true;
+    }
+  }
+
+  /** A foreign file or a link is in place: show defaults, write nothing, say so once per file version. */
+  #refuse(reason: string, fp: Fingerprint): void {
+    this.#setBase({ kind: 'missing' }, fp);
+    this.#refused = reason;
+    this.#pending.push({ message: refusedWarning(this.path, reason) });
   }
 
   #setBase(loaded: Loaded, fp: Fingerprint): void {
     const wasNewer = this.#newerVersion;
+    this.#refused = undefined;
+    this.#unupgraded = false;
     if (loaded.kind === 'missing') {
       this.#base = toCollections({});
       this.#extra = {};

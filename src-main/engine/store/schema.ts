@@ -117,7 +117,10 @@ export function checkRecord(value: unknown): string[] {
 
 /**
  * Checks a whole current-version store file, including the rules a JSON schema
- * cannot express: every key is the canonical form of its record's Identity.
+ * cannot express: every key is the canonical form of its record's Identity,
+ * and no two keys name the same identity in different letter case (the
+ * repository keys collections case-insensitively, so one of them would be
+ * dropped at the next write: such a file is invalid, and moved aside whole).
  * Returns the problems found, at most `limit` of them ([] when valid).
  */
 export function validateStoreFile(data: unknown, limit = 5): string[] {
@@ -128,6 +131,7 @@ export function validateStoreFile(data: unknown, limit = 5): string[] {
   }
   const collections = data['collections'];
   if (!isPlainObject(collections)) return [...errors, 'collections must be an object keyed by identity'];
+  const seen = new Map<string, string>();
   for (const [key, record] of Object.entries(collections)) {
     if (errors.length >= limit) break;
     const parsed = parseIdentity(key);
@@ -135,6 +139,12 @@ export function validateStoreFile(data: unknown, limit = 5): string[] {
       errors.push(`'${key}' is not a canonical identity`);
       continue;
     }
+    const first = seen.get(parsed.identity.key);
+    if (first !== undefined) {
+      errors.push(`'${first}' and '${key}' are the same identity in different letter case`);
+      continue;
+    }
+    seen.set(parsed.identity.key, key);
     const problems = checkRecord(record);
     if (problems.length > 0) errors.push(`${key}: ${problems.join(', ')}`);
     else if ((record as ConfigRecord).Identity !== key) errors.push(`${key}: Identity does not match its key`);

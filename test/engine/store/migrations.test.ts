@@ -1,6 +1,7 @@
 // Store-layout migrations: legacy (v0) files become v1 with their data,
-// migrations are harmless on an empty store, lossy repairs keep a copy of the
-// original, and an old file that reappears while running is upgraded in memory.
+// migrations are harmless on an empty store, every upgrade on disk keeps a
+// copy of the original, and an old file that reappears while running is
+// upgraded too (foreign.test.ts has the copies and warnings in detail).
 
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,14 +64,20 @@ describe('migration table', () => {
 });
 
 describe('at open', () => {
-  it('migrates a v0 file to v1 on disk, preserving data, without a backup when nothing was lost', () => {
+  // Every upgrade on disk keeps a byte-identical copy and says so, even when nothing was lost
+  // (it used to keep one only after a lossy repair): the original bytes are never gone.
+  it('migrates a v0 file to v1 on disk, preserving data, keeping a byte-identical copy and saying so', () => {
     const dir = dirs.make();
-    writeRaw(dir, legacyRecords);
+    const bytes = writeRaw(dir, legacyRecords);
     const { conf, warnings } = openConf(dir);
-    expect(warnings).toEqual([]);
+    const [copy] = backups(dir, 'schema0');
+    expect(warnings.map((w) => w.message)).toEqual([
+      `The store ${storePath(dir)} was in an older format (schema 0) and was upgraded to schema 1. A copy of it as it was is kept as ${copy}.`,
+    ]);
+    expect(fs.readFileSync(copy!, 'utf8')).toBe(bytes);
     expect(readRaw(dir)).toEqual(expected);
     expect(fs.statSync(storePath(dir)).mode & 0o777).toBe(0o600);
-    expect(fs.readdirSync(dir).sort()).toEqual(['config.json']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['config.json', copy!.slice(dir.length + 1)]);
     expect(new ConfRepository(conf).get('site:redmond')?.MaxFileSizeKB).toBe(100);
   });
 
@@ -101,7 +108,7 @@ describe('at open', () => {
   });
 });
 
-it('upgrades in memory an old file that replaces the store while running, and writes v1 on commit', () => {
+it('upgrades an old file that replaces the store while running, and writes v1 on commit', () => {
   const dir = dirs.make();
   const repo = new ConfRepository(openConf(dir).conf);
   writeRaw(dir, legacyRecords);
