@@ -8,6 +8,8 @@
 //                     (one commit) vs read + parse + serialize + atomic write.
 //   shell-cold-start  the built headless shell running Get-… -Identity global,
 //                     process start to exit, vs `node -e 0`.
+//   like-pathological  ('a'*20000) -like ('*a'*60+'*b') in a session, vs
+//                     1 + 1 (target: milliseconds; it used to run for ever).
 //   responsive-while-busy  while a catastrophic `-match` runs in the session
 //                     worker: the caller's (Electron main / preview server)
 //                     round trip for a form check through the IPC handler
@@ -108,6 +110,15 @@ const engine = await loadEngine();
     if (!r.success) throw new Error(r.lines.map((l) => l.text).join('\n'));
   });
   report('set-pipeline-10k', ms, base, 'read+parse+serialize+atomic-write');
+}
+
+{
+  const dir = path.join(work, 'like');
+  makeStore(engine, dir, 0);
+  const session = new engine.Session({ repo: engine.openRepository(dir, { fileName: 'config' }).repository });
+  const base = await time(() => session.execute('1 + 1'));
+  const ms = await time(() => session.execute("('a'*20000) -like ('*a'*60+'*b')"));
+  report('like-pathological', ms, base, '1 + 1');
 }
 
 {

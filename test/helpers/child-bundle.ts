@@ -54,7 +54,8 @@ export function startChild(bundle: string, mode: string, args: unknown, env?: No
   });
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const finished = new Promise<Finished>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    // 'close', not 'exit': only then has every byte of stdout been read.
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
   return {
     child,

@@ -4,7 +4,7 @@
 import { ConversionError, parseNumberString, toBoolean, toNumber, toPSString } from './convert';
 import type { ErrorCategory } from './errors';
 import { Hashtable, typeNameOf, type Value } from './values';
-import { wildcardToRegExp } from './wildcard';
+import { wildcardToRegExp, type WildcardPattern } from './wildcard';
 
 /** Thrown for operator failures; the evaluator turns it into an error record. */
 export class OperatorError extends Error {
@@ -89,7 +89,7 @@ export function compareOrder(left: Value, right: Value, cs: boolean): number {
 
 function like(left: Value, right: Value, cs: boolean): boolean {
   const pattern = toPSString(right);
-  let re: RegExp;
+  let re: WildcardPattern;
   try {
     re = wildcardToRegExp(pattern, cs);
   } catch {

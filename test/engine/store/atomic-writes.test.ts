@@ -79,8 +79,11 @@ function warmChild(bundle: string, dir: string, env: NodeJS.ProcessEnv) {
   const ready = run.waitForLine((l) => l === 'ready');
   ready.catch(() => {}); // the spare child is killed before it is needed
   let printed = 0; // the last commit the child reported done
+  let partial = ''; // a number may arrive split across two chunks
   run.child.stdout!.on('data', (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (/^\d+$/.test(line)) printed = Math.max(printed, Number(line));
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) if (/^\d+$/.test(line)) printed = Math.max(printed, Number(line));
   });
   return { run, ready, printed: () => printed };
 }

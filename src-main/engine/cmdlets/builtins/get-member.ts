@@ -14,7 +14,7 @@ import { isConfigurationObject } from '../../shell/format/out-default';
 import { MEMBER_DEFINITION_TYPE } from '../../shell/format/views';
 import { memberPropertyNames, getMemberProperty } from '../../shell/members';
 import { PSObject, typeNameOf, type Value } from '../../shell/values';
-import { wildcardToRegExp } from '../../shell/wildcard';
+import { wildcardToRegExp, type WildcardPattern } from '../../shell/wildcard';
 import { CATEGORY_CLOSE_ERROR, inputOf, param, stringList, UTILITY } from './support';
 
 const PARAMETERS: readonly ParameterDef[] = [
@@ -97,7 +97,7 @@ function memberDefinition(typeName: string, m: MemberInfo): PSObject {
 
 function create(ctx: CommandContext) {
   const groups = new Map<string, { typeName: string; members: MemberInfo[] }>();
-  let names: RegExp[] = [];
+  let names: WildcardPattern[] = [];
   let kinds: string[] = [];
   return {
     async begin(bound: Bound) {

@@ -2,7 +2,7 @@
 // those matching a -Filter wildcard. Returns copies.
 
 import { runtimeError } from '../../shell/errors';
-import { wildcardToRegExp } from '../../shell/wildcard';
+import { wildcardToRegExp, type WildcardPattern } from '../../shell/wildcard';
 import { toConfigObject } from './config-object';
 import { configCommand, notFound } from './shared';
 
@@ -19,7 +19,7 @@ export const getConfiguration = configCommand('Get-CsPersistentChatConfiguration
       return;
     }
     const filter = bound.get('Filter') as string | null | undefined;
-    let pattern: RegExp | undefined;
+    let pattern: WildcardPattern | undefined;
     if (filter !== undefined && filter !== null) {
       try {
         pattern = wildcardToRegExp(filter);
