@@ -2,6 +2,7 @@
 // the runtime. A record is plain data so it can cross IPC unchanged.
 
 import type { Extent } from './ast';
+import { boundedMessage } from './limits';
 import type { Value } from './values';
 
 export type ErrorCategory =
@@ -62,11 +63,13 @@ export class ActionPreferenceStopError extends TerminatingError {}
 export function errorRecord(
   fields: Pick<ErrorRecordData, 'message' | 'errorId' | 'category'> & Partial<ErrorRecordData>,
 ): ErrorRecordData {
+  // Messages quote values; one that quotes $Error would otherwise double at every pass.
   return {
     exceptionType: 'RuntimeException',
     command: '',
     target: '',
     ...fields,
+    message: boundedMessage(fields.message),
   };
 }
 

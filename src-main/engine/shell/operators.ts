@@ -5,6 +5,7 @@ import { ConversionError, parseNumberString, toBoolean, toNumber, toPSString } f
 import type { ErrorCategory } from './errors';
 import { Hashtable, typeNameOf, type Value } from './values';
 import { wildcardToRegExp, type WildcardPattern } from './wildcard';
+import { ARRAY_TOO_LARGE, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, STRING_TOO_LARGE } from './limits';
 
 /** Thrown for operator failures; the evaluator turns it into an error record. */
 export class OperatorError extends Error {
@@ -26,7 +27,16 @@ export interface OperatorContext {
 }
 
 /** Largest string or array that `*` may build. */
-export const MAX_REPEAT = 10_000_000;
+export const MAX_REPEAT = MAX_ARRAY_LENGTH;
+
+/** Refuses a string that would be over the limit before it is built. */
+export function checkStringLength(length: number): void {
+  if (length > MAX_STRING_LENGTH) throw new OperatorError(STRING_TOO_LARGE, 'OutOfMemoryException', 'NotSpecified');
+}
+
+function checkArrayLength(length: number): void {
+  if (length > MAX_ARRAY_LENGTH) throw new OperatorError(ARRAY_TOO_LARGE, 'OutOfMemoryException', 'NotSpecified');
+}
 
 const COMPARISON = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch', 'contains', 'notcontains', 'in', 'notin']);
 
@@ -172,8 +182,16 @@ function numeric(left: Value, right: Value): [number, number] {
 export function arithmetic(op: string, left: Value, right: Value): Value {
   if (op === '+') {
     if (left === null) return right;
-    if (typeof left === 'string') return left + toPSString(right);
-    if (Array.isArray(left)) return [...left, ...asList(right)];
+    if (typeof left === 'string') {
+      const text = toPSString(right);
+      checkStringLength(left.length + text.length);
+      return left + text;
+    }
+    if (Array.isArray(left)) {
+      const more = asList(right);
+      checkArrayLength(left.length + more.length);
+      return [...left, ...more];
+    }
     if (left instanceof Hashtable && right instanceof Hashtable) {
       const merged = new Hashtable();
       for (const [k, v] of left.entries()) merged.set(k, v);

@@ -12,7 +12,7 @@ import type { CommandDef, Host, OutputLine } from '../commands';
 import { ConversionError, toInteger, toPSString } from '../convert';
 import { errorRecord, ExitException, PipelineStoppedError, runtimeError, TerminatingError, type ErrorRecordData } from '../errors';
 import { getProperty } from '../members';
-import { arithmetic, compare, logical, OperatorError, parseComparison } from '../operators';
+import { arithmetic, checkStringLength, compare, logical, OperatorError, parseComparison } from '../operators';
 import { collapse, enumerate, Hashtable, ScriptBlock, type Value } from '../values';
 import type { ConfigRepository } from '../../store/types';
 import { assign, increment } from './assignment';
@@ -240,6 +240,7 @@ export class Interpreter {
           if (typeof part === 'string') text += part;
           else if (part.type === 'Variable') text += toPSString(this.variables.get(part.name));
           else text += toPSString(collapse(await this.collect(part.statements)));
+          this.operate(() => checkStringLength(text.length), expr.extent);
         }
         return text;
       }

@@ -3,6 +3,7 @@
 
 import { toInteger, toPSString } from '../convert';
 import { valuesEqual } from '../operators';
+import { MAX_STRING_LENGTH } from '../limits';
 import { Hashtable, typeNameOf, type Value } from '../values';
 
 /** A failed call, with the error id and CategoryInfo target PowerShell gives it. */
@@ -27,6 +28,15 @@ function int(args: readonly Value[], i: number): number {
 
 type Method = (self: never, args: readonly Value[]) => Value;
 
+/** A result length within the string limit, or .NET's out-of-memory failure of the call. */
+function fits(method: string, args: readonly Value[], length: number): number {
+  if (length > MAX_STRING_LENGTH) {
+    const count = `${args.length} argument${args.length === 1 ? '' : '(s)'}`;
+    throw new MethodError(`Exception calling "${method}" with "${count}": "Exception of type 'System.OutOfMemoryException' was thrown." (pchat-admin keeps one string under ${MAX_STRING_LENGTH.toLocaleString('en-US')} characters.)`, 'OutOfMemoryException');
+  }
+  return length;
+}
+
 const STRING_METHODS: Record<string, Method> = {
   toupper: (s: string) => s.toUpperCase(),
   tolower: (s: string) => s.toLowerCase(),
@@ -37,7 +47,11 @@ const STRING_METHODS: Record<string, Method> = {
   endswith: (s: string, a) => s.endsWith(str(a, 0)),
   contains: (s: string, a) => s.includes(str(a, 0)),
   indexof: (s: string, a) => s.indexOf(str(a, 0)),
-  replace: (s: string, a) => s.split(str(a, 0)).join(str(a, 1)),
+  replace: (s: string, a) => {
+    const parts = s.split(str(a, 0));
+    fits('Replace', a, s.length + (parts.length - 1) * (str(a, 1).length - str(a, 0).length));
+    return parts.join(str(a, 1));
+  },
   split: (s: string, a) => s.split(new RegExp(`[${escapeClass(a.map(toPSString).join(''))}]`)),
   substring: (s: string, a) => {
     const start = int(a, 0);
@@ -47,8 +61,8 @@ const STRING_METHODS: Record<string, Method> = {
     }
     return s.substr(start, length);
   },
-  padleft: (s: string, a) => s.padStart(int(a, 0), a.length > 1 ? str(a, 1) : ' '),
-  padright: (s: string, a) => s.padEnd(int(a, 0), a.length > 1 ? str(a, 1) : ' '),
+  padleft: (s: string, a) => s.padStart(fits('PadLeft', a, int(a, 0)), a.length > 1 ? str(a, 1) : ' '),
+  padright: (s: string, a) => s.padEnd(fits('PadRight', a, int(a, 0)), a.length > 1 ? str(a, 1) : ' '),
 };
 
 function escapeClass(chars: string): string {
