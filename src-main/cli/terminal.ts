@@ -1,5 +1,8 @@
 // Writing output lines to the terminal: errors and warnings to stderr, the
 // rest to stdout, in PowerShell's colours when the stream is a terminal.
+// Text is printed safely: control characters in values (a stored URL holding
+// an escape sequence that clears the screen or retitles the window) are shown
+// as visible symbols, never sent to the terminal raw.
 
 import type { OutputLine } from '../engine/shell/commands';
 
@@ -9,6 +12,19 @@ const COLOURS: Partial<Record<OutputLine['kind'], string>> = {
   verbose: '\x1b[93m',
   whatif: '\x1b[96m',
 };
+
+/**
+ * Replaces control characters except newline and tab: C0 with the Unicode
+ * control pictures (ESC → ␛), DEL with ␡, C1 with a \x escape.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return `\\x${code.toString(16)}`;
+  });
+}
 
 function useColour(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true && !process.env.NO_COLOR;
@@ -21,5 +37,6 @@ export function writeLine(line: OutputLine): void {
     return;
   }
   const colour = useColour(stream) ? COLOURS[line.kind] : undefined;
-  stream.write(colour ? `${colour}${line.text}\x1b[0m\n` : `${line.text}\n`);
+  const text = printable(line.text);
+  stream.write(colour ? `${colour}${text}\x1b[0m\n` : `${text}\n`);
 }

@@ -4,8 +4,11 @@
 
 import type { PropertyMeta } from './properties';
 
+/** C0 and C1 control characters and DEL: terminal escape sequences start with them. */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
 export function isAbsoluteHttpUrl(text: string): boolean {
-  if (/\s/.test(text)) return false;
+  if (/\s/.test(text) || CONTROL_CHARACTERS.test(text)) return false;
   let url: URL;
   try {
     url = new URL(text);
@@ -28,6 +31,10 @@ export function validatePropertyValue(property: PropertyMeta, value: number | st
     return undefined;
   }
   if (value === null || value === '') return undefined;
+  if (typeof value === 'string' && CONTROL_CHARACTERS.test(value)) {
+    // Not quoted: the value itself could be a terminal escape sequence.
+    return 'The argument contains control characters (such as ESC), which a URL cannot hold. Supply a URL such as https://chat.contoso.com/files, or $null to clear the setting, and then try the command again.';
+  }
   if (typeof value !== 'string' || !isAbsoluteHttpUrl(value)) {
     return `The argument "${String(value)}" is not an absolute http or https URL. Supply a URL such as https://chat.contoso.com/files, or $null to clear the setting, and then try the command again.`;
   }
