@@ -26,7 +26,7 @@ import { STORE_FILE_NAME } from '../engine/store/file-name';
 import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, OutputLineDto, PreviewResponse } from '../ipc/contract';
 import { IpcRefusal, refuse } from '../ipc/errors';
 import { buildMetadata } from '../ipc/metadata';
-import { Control, createControlBuffer } from './control';
+import { Control, createControlBuffer, IDLE } from './control';
 import { WorkerInterrupter } from './interrupt';
 import type { FromWorker, MethodName, ScriptOptions, ToWorker, WorkerMethods, WorkerStart } from './protocol';
 
@@ -34,6 +34,8 @@ import type { FromWorker, MethodName, ScriptOptions, ToWorker, WorkerMethods, Wo
 export const CUT_AFTER_MS = 150;
 /** A statement still running by now (the interrupt did not work) costs the session: a new worker. */
 export const RESTART_AFTER_MS = 800;
+/** Between statements the worker is committing or formatting: give that time to finish rather than cut a commit. */
+const RESTART_BETWEEN_MS = 10_000;
 /** The worker's own heap limit: a runaway statement exhausts it, not the caller's process. */
 const DEFAULT_MEMORY_LIMIT_MB = 2048;
 
@@ -238,7 +240,10 @@ export class SessionHost {
     const tick = (): void => {
       if (call.settled) return;
       const elapsed = Date.now() - started;
-      if (elapsed >= RESTART_AFTER_MS) return this.restartForStop();
+      // Between statements (IDLE: a commit, formatting output) the worker does bounded work and then
+      // sees the stop flag; only a statement that is still running, or a cut that never landed, costs a restart.
+      const between = this.control.phase === IDLE;
+      if (elapsed >= (between ? RESTART_BETWEEN_MS : RESTART_AFTER_MS)) return this.restartForStop();
       if (!cut && this.control.claimCut()) {
         cut = true;
         if (this.interrupter.interrupt(this.worker.threadId)) this.worker.postMessage({ type: 'cut' } satisfies ToWorker);
