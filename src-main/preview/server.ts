@@ -59,6 +59,8 @@ export interface PreviewServerOptions {
   readonly port?: number;
   /** The bundled session worker (see src-main/host). */
   readonly workerFile: string | URL;
+  /** Tests: a shorter idle-socket timeout than IDLE_TIMEOUT_MS. */
+  readonly idleTimeoutMs?: number;
 }
 
 export interface PreviewServer {
@@ -138,6 +140,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   async function handleIpc(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') throw new HttpError(405, 'Method Not Allowed');
     if (!sameSecret(req.headers['x-pchat-token'] as string | undefined, token)) throw new HttpError(403, 'Forbidden');
+    // The page's own call: a console command may rightly run for minutes with no traffic on the socket.
+    req.socket.setTimeout(0);
     const listener = handlers.get(channel);
     if (!listener) throw new HttpError(404, 'Unknown channel');
     const body = await readJsonBody(req);
@@ -208,7 +212,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     },
   );
   server.maxConnections = MAX_CONNECTIONS;
-  server.setTimeout(IDLE_TIMEOUT_MS, (socket) => socket.destroy());
+  server.setTimeout(options.idleTimeoutMs ?? IDLE_TIMEOUT_MS, (socket) => socket.destroy());
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

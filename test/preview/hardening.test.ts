@@ -73,7 +73,7 @@ beforeAll(async () => {
   fs.mkdirSync(rendererDir, { recursive: true });
   fs.mkdirSync(storeDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>pchat</title>');
-  server = await startPreviewServer({ workerFile: TEST_SESSION_WORKER, storeDir, rendererDir });
+  server = await startPreviewServer({ workerFile: TEST_SESSION_WORKER, storeDir, rendererDir, idleTimeoutMs: 400 });
   host = `127.0.0.1:${server.port}`;
 });
 
@@ -103,6 +103,18 @@ describe('web preview hardening', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
     expect((await api('pchat:console:stop', [])).value).toBe(true);
     expect(await running).toMatchObject({ ok: true, value: { stopped: true } });
+  });
+
+  it('keeps the page\'s own long-running console call open past the idle timeout', async () => {
+    const running = api('pchat:console:execute', [{ input: "('a'*40+'!') -match '^(a+)+$'" }]);
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect((await api('pchat:console:stop', [])).value).toBe(true);
+    expect(await running).toMatchObject({ ok: true, value: { stopped: true } });
+  });
+
+  it('closes an idle connection once the idle timeout passes', async () => {
+    const ms = await closedAfter((socket) => socket.write(`GET / HTTP/1.1\r\nHost: ${host}\r\n\r\n`), 10_000);
+    expect(ms).toBeLessThan(10_000);
   });
 
   it('closes a connection that never sends its headers', async () => {
