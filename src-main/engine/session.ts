@@ -199,6 +199,8 @@ export class Session {
         else this.fail(errorRecord({ message: `Internal error: ${(e as Error)?.message ?? String(e)}`, errorId: 'InternalError', category: 'NotSpecified', extent: statement.extent }));
       }
     }
+    // With $ErrorActionPreference = 'Stop' any error ends the script (what ran of this statement stays, as for -ErrorAction Stop).
+    if (interp.statementFailed && interp.stopOnError) stop = true;
     if (this.stopped) {
       // A stopped statement changes nothing: its journal is dropped, and nothing after it runs.
       this.repo.rollback();

@@ -21,6 +21,7 @@ import { invokeMethod, MethodError } from './methods';
 import { runPipeline } from './pipeline';
 import { Variables } from './scope';
 import { NEVER_STOPS, type StopSignal } from './stop';
+import { PREFERENCE_DEFAULTS, preferenceDefault } from './preferences';
 
 export type Emit = (value: Value) => Promise<void>;
 
@@ -61,6 +62,16 @@ export class Interpreter {
     readonly history: () => readonly { id: number; commandLine: string }[],
   ) {
     this.variables.set('Error', []);
+    for (const [name, value] of Object.entries(PREFERENCE_DEFAULTS)) this.variables.set(name, value);
+  }
+
+  /** $ErrorActionPreference is Stop: every error ends the script, as in PowerShell. */
+  get stopOnError(): boolean {
+    try {
+      return preferenceDefault(this.variables, 'ErrorAction') === 'Stop';
+    } catch {
+      return false;
+    }
   }
 
   /** Writes an error record (display, $Error); `show` false for -ErrorAction SilentlyContinue. */

@@ -11,6 +11,7 @@ import { ActionPreferenceStopError, errorRecord, TerminatingError, type ErrorRec
 import { targetText } from '../convert';
 import type { Value } from '../values';
 import type { Emit, Interpreter } from './interpreter';
+import { preferenceDefault } from './preferences';
 
 const CONFIRM_CHOICES = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (default is "Y"): ';
 const CONFIRM_HELP = [
@@ -40,8 +41,12 @@ export class Stage {
     this.processor = cmd.create(this.ctx);
   }
 
+  /** A common parameter as given, else its preference variable's value (see preferences.ts). */
   private pref(name: string): Value | undefined {
-    return this.state.bound.get(name);
+    const given = this.state.bound.get(name);
+    if (given !== undefined) return given;
+    if ((name === 'WhatIf' || name === 'Confirm') && !this.cmd.supportsShouldProcess) return undefined;
+    return preferenceDefault(this.interp.variables, name);
   }
 
   private makeContext(): CommandContext {
