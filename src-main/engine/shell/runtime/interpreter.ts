@@ -10,7 +10,7 @@
 import type { ExitAst, ExpressionAst, Extent, ScriptAst, StatementAst } from '../ast';
 import type { CommandDef, Host, OutputLine } from '../commands';
 import { ConversionError, toInteger, toPSString } from '../convert';
-import { errorRecord, ExitException, PipelineStoppedError, runtimeError, TerminatingError, type ErrorRecordData } from '../errors';
+import { ActionPreferenceStopError, errorRecord, ExitException, PipelineStoppedError, runtimeError, TerminatingError, type ErrorRecordData } from '../errors';
 import { getProperty } from '../members';
 import { arithmetic, checkStringLength, compare, logical, OperatorError, parseComparison } from '../operators';
 import { collapse, enumerate, Hashtable, ScriptBlock, type Value } from '../values';
@@ -91,12 +91,13 @@ export class Interpreter {
    * `sequencePoints` is false (the statement of a `( … )` or an assignment's
    * right-hand side, which PowerShell reports at the enclosing statement).
    */
-  async runStatements(statements: readonly StatementAst[], emit: Emit, sequencePoints = true): Promise<void> {
+  async runStatements(statements: readonly StatementAst[], emit: Emit, sequencePoints = true, propagate = false): Promise<void> {
     for (const statement of statements) {
       try {
         await this.runStatement(statement, emit, sequencePoints);
       } catch (e) {
-        if (!(e instanceof TerminatingError) || this.depth === 0) throw e;
+        // -ErrorAction Stop (ActionPreferenceStop) is script-terminating: no block goes on after it.
+        if (!(e instanceof TerminatingError) || e instanceof ActionPreferenceStopError || this.depth === 0 || propagate) throw e;
         this.recordError(e.record);
       }
     }
@@ -168,10 +169,10 @@ export class Interpreter {
   }
 
   /** Runs statements and collects their output (sub-expressions, assignment right sides). */
-  async collect(statements: readonly StatementAst[], sequencePoints = true): Promise<Value[]> {
+  async collect(statements: readonly StatementAst[], sequencePoints = true, propagate = false): Promise<Value[]> {
     const out: Value[] = [];
     try {
-      await this.nested(() => this.runStatements(statements, async (v) => void out.push(v), sequencePoints));
+      await this.nested(() => this.runStatements(statements, async (v) => void out.push(v), sequencePoints, propagate));
     } catch (e) {
       // Each level overwrites it on the way out, so the outermost (the scriptblock body) wins.
       if (e instanceof ExitException) e.output = out;
@@ -218,7 +219,10 @@ export class Interpreter {
       await this.at(statement.extent, () => assign(this, statement));
       return this.evaluate(statement.target);
     }
-    return collapse(await this.collect([statement], false));
+    // A `( … )` holds one pipeline, and its terminating error is the enclosing statement's: in
+    // `Set-… -RoomManagementUrl (Get-RoomUrl)` an unknown command means the Set never runs. (A
+    // `$( … )`, `@( … )` or scriptblock body instead goes on with its next statement, as in PowerShell.)
+    return collapse(await this.collect([statement], false, true));
   }
 
   /** Runs an operator or method; its failure becomes an error record at the current sequence point. */
