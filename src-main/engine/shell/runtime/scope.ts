@@ -1,6 +1,8 @@
 // Variables of a console session. Names are case-insensitive; $true, $false
-// and $null are constants; $_ / $PSItem, $?, $Error and $Matches are kept by
-// the runtime.
+// and $null are constants ($null = … discards, as in PowerShell); $_ /
+// $PSItem, $?, $Error and $Matches are kept by the runtime. The console has
+// one scope, so the scope modifiers global:, script:, local: and private:
+// all name the same variable.
 
 import { errorRecord, TerminatingError } from '../errors';
 import type { Extent } from '../ast';
@@ -12,6 +14,13 @@ const CONSTANTS = new Map<string, Value>([
   ['null', null],
 ]);
 
+const SCOPE_MODIFIER = /^(?:global|script|local|private):(?=.)/i;
+
+/** The variable's key: lower case, without a scope modifier. */
+function keyOf(name: string): string {
+  return name.replace(SCOPE_MODIFIER, '').toLowerCase();
+}
+
 export class Variables {
   private readonly vars = new Map<string, { name: string; value: Value }>();
   /** $_ and $PSItem: the current pipeline object. */
@@ -20,7 +29,7 @@ export class Variables {
   lastSuccess = true;
 
   get(name: string): Value {
-    const key = name.toLowerCase();
+    const key = keyOf(name);
     const constant = CONSTANTS.get(key);
     if (constant !== undefined) return constant;
     if (key === '_' || key === 'psitem') return this.current;
@@ -29,8 +38,11 @@ export class Variables {
   }
 
   set(name: string, value: Value, extent?: Extent): void {
-    const key = name.toLowerCase();
+    const key = keyOf(name);
+    // `$null = <expression>` runs the expression and throws its value away.
+    if (key === 'null') return;
     if (CONSTANTS.has(key) || key === '?') {
+      name = name.replace(SCOPE_MODIFIER, '');
       throw new TerminatingError(
         errorRecord({
           message: `Cannot overwrite variable ${name} because it is read-only or constant.`,
@@ -47,7 +59,7 @@ export class Variables {
       return;
     }
     const existing = this.vars.get(key);
-    this.vars.set(key, { name: existing?.name ?? name, value });
+    this.vars.set(key, { name: existing?.name ?? name.replace(SCOPE_MODIFIER, ''), value });
   }
 
   names(): string[] {
