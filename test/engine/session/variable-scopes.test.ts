@@ -24,6 +24,15 @@ describe('variables', () => {
     expect((await t.run('$e = 5; $GLOBAL:e')).text).toBe('5');
   });
 
+  it('$env:NAME reads and writes the environment; an unset one is $null', async () => {
+    process.env['PCHAT_TEST_VAR'] = 'from-env';
+    expect((await t.run('$env:PCHAT_TEST_VAR; $env:PCHAT_TEST_MISSING -eq $null')).text).toBe('from-env\nTrue');
+    await t.run("$env:PCHAT_TEST_VAR = 'changed'");
+    expect(process.env['PCHAT_TEST_VAR']).toBe('changed');
+    await t.run('$env:PCHAT_TEST_VAR = $null');
+    expect(process.env['PCHAT_TEST_VAR']).toBeUndefined();
+  });
+
   it('$true and $false stay constant, with or without a modifier', async () => {
     expect((await t.run('$global:true = 1')).text).toContain('Cannot overwrite variable true because it is read-only or constant.');
     expect((await t.run('$true')).text).toBe('True');

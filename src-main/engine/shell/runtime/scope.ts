@@ -2,17 +2,26 @@
 // and $null are constants ($null = … discards, as in PowerShell); $_ /
 // $PSItem, $?, $Error and $Matches are kept by the runtime. The console has
 // one scope, so the scope modifiers global:, script:, local: and private:
-// all name the same variable.
+// all name the same variable. $env:NAME is the process's environment.
 
 import { errorRecord, TerminatingError } from '../errors';
 import type { Extent } from '../ast';
 import type { Value } from '../values';
+import { toPSString } from '../convert';
 
 const CONSTANTS = new Map<string, Value>([
   ['true', true],
   ['false', false],
   ['null', null],
 ]);
+
+/** $env:NAME: the environment, case-insensitively on Windows as there. */
+function environmentVariable(name: string): Value {
+  if (process.platform !== 'win32') return process.env[name] ?? null;
+  const lower = name.toLowerCase();
+  const found = Object.keys(process.env).find((k) => k.toLowerCase() === lower);
+  return found === undefined ? null : (process.env[found] ?? null);
+}
 
 const SCOPE_MODIFIER = /^(?:global|script|local|private):(?=.)/i;
 
@@ -34,6 +43,7 @@ export class Variables {
     if (constant !== undefined) return constant;
     if (key === '_' || key === 'psitem') return this.current;
     if (key === '?') return this.lastSuccess;
+    if (key.startsWith('env:')) return environmentVariable(name.slice(4));
     return this.vars.get(key)?.value ?? null;
   }
 
@@ -56,6 +66,12 @@ export class Variables {
     }
     if (key === '_' || key === 'psitem') {
       this.current = value;
+      return;
+    }
+    if (key.startsWith('env:')) {
+      // As in PowerShell: the process's environment; $null removes the variable.
+      if (value === null || value === '') delete process.env[name.slice(4)];
+      else process.env[name.slice(4)] = toPSString(value);
       return;
     }
     const existing = this.vars.get(key);
