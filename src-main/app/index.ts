@@ -94,7 +94,14 @@ function sessionWorkerFile(): string {
 async function openSession(): Promise<SessionHost | undefined> {
   const userData = app.getPath('userData');
   try {
-    return await SessionHost.open({ storeDir: userData, fileName: STORE_FILE_NAME, workerFile: sessionWorkerFile(), checkForm: checkCmdlet });
+    return await SessionHost.open({
+      storeDir: userData,
+      fileName: STORE_FILE_NAME,
+      workerFile: sessionWorkerFile(),
+      checkForm: checkCmdlet,
+      // Electron's V8 may share one pointer-compression cage between main and the worker: keep the worker well inside it.
+      memoryLimitMb: 1024,
+    });
   } catch (error) {
     dialog.showErrorBox('pchat-admin cannot open its configuration store', `${path.join(userData, `${STORE_FILE_NAME}.json`)}\n\n${(error as Error).message}`);
     return undefined;

@@ -56,7 +56,8 @@ export async function runInteractive(host: SessionHost, storeDir: string): Promi
   });
   rl.on('close', () => {
     closed = true;
-    waiting?.(null);
+    // Input ended (Ctrl+D, SIGTERM) while a statement waits on a prompt: it stops rather than goes on.
+    waiting?.(running ? STOP : null);
     waiting = undefined;
   });
   // Ctrl+C stops the running statement; at the prompt it abandons the line
@@ -92,7 +93,7 @@ export async function runInteractive(host: SessionHost, storeDir: string): Promi
         process.stdout.write(`${prompt}${line}\n`);
         return resolve(line);
       }
-      if (closed) return resolve(null);
+      if (closed) return resolve(running ? STOP : null);
       waiting = resolve;
       rl.prompt();
     });

@@ -180,12 +180,22 @@ export class Session {
     const guard = this.options.guard;
     try {
       guard?.enter();
+      let flushError: unknown;
       try {
         await interp.runStatement(statement, async (v) => this.output.object(v));
       } finally {
+        // Format the statement's output while it can still be cut off (a huge table takes a while);
+        // a stopped statement shows nothing more.
+        try {
+          if (interp.stop.requested) this.output.discard();
+          else this.output.flush();
+        } catch (e) {
+          flushError = e;
+        }
         // A statement that finished while a cut-off was already on its way counts as stopped.
         if (guard && !guard.leave()) this.stopped = true;
       }
+      if (flushError !== undefined) throw flushError;
       if (interp.stop.requested) this.stopped = true;
     } catch (e) {
       if (e instanceof PipelineStoppedError || interp.stop.requested) {
@@ -202,9 +212,10 @@ export class Session {
     // With $ErrorActionPreference = 'Stop' any error ends the script (what ran of this statement stays, as for -ErrorAction Stop).
     if (interp.statementFailed && interp.stopOnError) stop = true;
     if (this.stopped) {
-      // A stopped statement changes nothing: its journal is dropped, and nothing after it runs.
+      // A stopped statement changes nothing: its journal is dropped, nothing after it runs, and what it
+      // had not yet shown is dropped too.
       this.repo.rollback();
-      this.flushOutput();
+      this.output.discard();
       interp.variables.lastSuccess = false;
       return true;
     }

@@ -90,6 +90,10 @@ export class SessionHost {
   private consoleId: number | undefined;
   private watching = false;
   private disposed = false;
+  /** The old worker is being ended for a new one (see restartForStop). */
+  private replacing = false;
+  /** Why the store can no longer be opened (it was replaced by a foreign file, …). */
+  private broken: string | undefined;
   private lastError: unknown;
   private lineListener: ((line: StreamedLine) => void) | undefined;
   private readonly listeners = new Set<() => void>();
@@ -136,7 +140,10 @@ export class SessionHost {
           this.path = message.path;
           this.warnings = message.warnings;
           resolve();
-        } else if (message.type === 'open-failed') reject(new Error(message.message));
+        } else if (message.type === 'open-failed') {
+          this.broken = message.message;
+          reject(new Error(message.message));
+        }
         else this.onMessage(message);
       });
       worker.on('error', (error) => {
@@ -145,7 +152,7 @@ export class SessionHost {
       });
       worker.on('exit', () => {
         reject(new Error('The session worker ended before the store was open.'));
-        if (worker === this.worker) this.onWorkerLost();
+        if (worker === this.worker && !this.replacing) this.onWorkerLost();
       });
     });
     // Failures are reported through open() or to the calls in flight.
@@ -185,19 +192,29 @@ export class SessionHost {
       (oom
         ? `The command needed more memory than the engine allows (${limit} MB) and was stopped. Nothing it changed was saved. The session was restarted, so its variables and $Error are cleared.`
         : 'The engine stopped unexpectedly. Nothing the running command changed was saved. The session was restarted, so its variables and $Error are cleared.');
+    this.settleAll(text, stoppedText !== undefined);
+    // A store that cannot be opened any more is not retried in a loop: calls are refused with its reason.
+    if (this.disposed || this.broken !== undefined) return;
+    this.respawn();
+  }
+
+  private settleAll(text: string, stopped: boolean): void {
     for (const [id, call] of [...this.pending]) {
       this.settle(id, call, () => {
-        if (CONSOLE_METHODS.has(call.method)) call.resolve(consoleFailure(text, stoppedText !== undefined));
+        if (CONSOLE_METHODS.has(call.method)) call.resolve(consoleFailure(text, stopped));
         else call.reject(new IpcRefusal('EngineRestarted', text, 'ResourceUnavailable'));
       });
     }
-    if (this.disposed) return;
+  }
+
+  private respawn(): void {
     this.spawn();
     if (this.watching) void this.call('watch.start').catch(() => {});
   }
 
   private async call<M extends MethodName>(method: M, ...args: WorkerMethods[M][0]): Promise<WorkerMethods[M][1]> {
     if (this.disposed) refuse('EngineClosed', 'The engine has been shut down.', 'ResourceUnavailable');
+    if (this.broken !== undefined) refuse('StoreUnavailable', `The configuration store cannot be opened: ${this.broken}`, 'ResourceUnavailable');
     await this.ready;
     const id = this.nextId++;
     return new Promise<WorkerMethods[M][1]>((resolve, reject) => {
@@ -257,11 +274,20 @@ export class SessionHost {
 
   private restartForStop(): void {
     const old = this.worker;
-    // Replace first, so the old worker's exit is not taken for a crash.
-    this.onWorkerLost(
+    // Answer what is in flight now; start the new worker only once the old one is gone, so the two
+    // never both hold the store (a lock from another thread of this process would look stale).
+    this.replacing = true;
+    this.settleAll(
       'The command could not be stopped in place, so the engine was restarted. Nothing the command changed was saved; the session\'s variables and $Error are cleared.',
+      true,
     );
-    void old.terminate();
+    this.ready = old.terminate().then(() => {
+      this.replacing = false;
+      if (this.disposed) throw new Error('The engine has been shut down.');
+      this.respawn();
+      return this.ready;
+    });
+    this.ready.catch(() => {});
   }
 
   // ——— The IPC service (the same table serves Electron and the web preview) ———
@@ -318,9 +344,24 @@ export class SessionHost {
     return this.call('console.stopAtPrompt');
   }
 
+  /**
+   * The page that showed the console is gone (a reload): whatever input it
+   * started stops — at its prompt or while running — so nothing the user can
+   * no longer see goes on to change the store.
+   */
   async cancelPrompt(): Promise<void> {
-    if (this.consoleBusy) return;
-    await this.call('console.cancelPrompt');
+    if (this.consoleBusy) {
+      await this.stop();
+      return;
+    }
+    this.control.requestStop();
+    try {
+      await this.call('console.stopAtPrompt');
+    } catch {
+      // Not waiting on a prompt: nothing to stop.
+    } finally {
+      this.control.clearStop();
+    }
   }
 
   complete(input: string, cursor: number): CompletionResult | Promise<CompletionResult> {

@@ -191,6 +191,8 @@ export class ConsoleRunner {
   private readLine(prompt: string): Promise<string | null> {
     const run = this.run;
     if (!run) return Promise.resolve(null);
+    // Stop already pressed: never show a prompt nobody will get to answer.
+    if (this.options.stop?.requested) return Promise.reject(new PipelineStoppedError());
     return new Promise((resolve, reject) => {
       this.options.onWaiting?.(true);
       const done = (): void => this.options.onWaiting?.(false);

@@ -157,6 +157,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write('retry: 1000\n: connected\n\n');
     streams.add(res);
+    // Authenticated and kept alive by the heartbeat: exempt from the idle-socket timeout.
+    req.socket.setTimeout(0);
     // A page connects its event stream when it (re)loads: whatever page showed a pending console prompt is gone.
     void service.cancelPrompt().catch(() => {});
     const off = service.onConfigurationChanged(() => res.write(`event: ${CHANGE_EVENT}\ndata: {}\n\n`));

@@ -145,6 +145,32 @@ describe('session host', () => {
     expect(text(await host.execute('(Get-CsPersistentChatConfiguration -Identity site:Safe).Identity'))).toBe('site:Safe');
   });
 
+  it('a page reload (cancelPrompt) stops the input at its prompt: nothing after it runs', async () => {
+    const { host, dir } = await open();
+    await host.execute('New-CsPersistentChatConfiguration -Identity site:A | Out-Null');
+    const step = await host.execute('Remove-CsPersistentChatConfiguration -Identity site:A -Confirm; New-CsPersistentChatConfiguration -Identity site:B | Out-Null');
+    expect(step.prompt).toMatch(/^\[Y\] Yes/);
+    await host.cancelPrompt();
+    expect(Object.keys(stored(dir))).toEqual(['Global', 'site:A']);
+    expect(text(await host.execute('"next"'))).toBe('next');
+  });
+
+  it('Stop ends a statement that is formatting a huge output within a second', async () => {
+    const { host } = await open();
+    const { result, stopMs } = await stopDuring(host, ',(Get-CsPersistentChatConfiguration -Identity Global)*900000', 600);
+    expect(stopMs).toBeLessThan(1_000);
+    expect(result.stopped).toBe(true);
+  });
+
+  it('a store that can no longer be opened is not retried in a loop: calls are refused with its reason', async () => {
+    const { host, dir } = await open({ interrupt: false });
+    fs.writeFileSync(path.join(dir, 'config.json'), '{"apiToken":"s3cr3t"}');
+    await stopDuring(host, CATASTROPHIC);
+    await sleep(300);
+    await expect(host.execute('1')).rejects.toMatchObject({ data: { id: 'StoreUnavailable' } });
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe('{"apiToken":"s3cr3t"}');
+  });
+
   it('Stop when nothing runs says so and does no harm', async () => {
     const { host } = await open();
     expect(await host.stop()).toBe(false);
