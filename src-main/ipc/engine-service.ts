@@ -45,6 +45,8 @@ export class EngineService {
   private readonly history: HistoryFile;
   private readonly listeners = new Set<() => void>();
   private metadataCache: Metadata | undefined;
+  /** The window's console input now running (see execute). */
+  private historyPending: string | undefined;
   private unwatch: (() => void) | undefined;
 
   constructor(
@@ -98,7 +100,10 @@ export class EngineService {
   }
 
   async execute(input: string): Promise<ConsoleResult> {
+    // Remembered until it ends, so that a line cut off by Stop (whose call never returns) still joins the history.
+    this.historyPending = input;
     const result = await this.console.execute(input);
+    this.historyPending = undefined;
     // An incomplete input comes back whole with its continuation; keep only that.
     if (!result.incomplete) this.history.add(input);
     return result;
@@ -136,6 +141,8 @@ export class EngineService {
 
   /** The console statement was cut off from outside; see ConsoleRunner.abandon. */
   abandonConsole(): ConsoleResult | undefined {
+    if (this.historyPending !== undefined) this.history.add(this.historyPending);
+    this.historyPending = undefined;
     return this.console.abandon();
   }
 

@@ -79,6 +79,8 @@ describe('session host', () => {
     expect(text(await host.execute('$kept'))).toBe('42');
     const history = text(await host.execute('Get-History | ForEach-Object CommandLine'));
     expect(history).toContain(CATASTROPHIC);
+    // …and the console's own history (Up arrow) has the line that was cut off.
+    expect(await host.consoleHistory()).toContain(CATASTROPHIC);
   });
 
   it('Stop ends a runaway pipeline within a second; nothing after it in that input runs', async () => {

@@ -116,6 +116,7 @@ export class Interpreter {
     this.depth = 0;
     this.position = undefined;
     this.variables.current = null;
+    this.variables.set('args', []);
   }
 
   async runStatement(statement: StatementAst, emit: Emit, sequencePoint = true): Promise<void> {
