@@ -11,6 +11,7 @@ import { ConversionError, toInteger, toPSString } from './convert';
 import { errorRecord, TerminatingError } from './errors';
 import { DOTNET_TYPE } from '../domain/parameters';
 import { PSObject, ScriptBlock, typeNameOf, type Value } from './values';
+import { ACTION_PREFERENCES, actionPreferenceOf } from './runtime/preferences';
 
 const DOTNET: Record<string, string> = {
   ...DOTNET_TYPE,
@@ -24,7 +25,6 @@ export function dotNetTypeName(def: ParameterDef): string {
 }
 
 /** In enum order: the index is the numeric value. */
-const ACTION_PREFERENCES = ['SilentlyContinue', 'Stop', 'Continue', 'Inquire', 'Ignore', 'Suspend'];
 
 function transformationError(command: string, def: ParameterDef, message: string, extent: Extent | undefined, errorId = 'CannotConvertArgumentNoMessage'): TerminatingError {
   return new TerminatingError(
@@ -126,9 +126,7 @@ export function convertArgument(command: string, def: ParameterDef, value: Value
     case 'ActionPreference': {
       const text = toPSString(value);
       // The enum's numbers work too (-ea 0 is SilentlyContinue), as in PowerShell.
-      const found = /^\d+$/.test(text.trim())
-        ? ACTION_PREFERENCES[Number(text)]
-        : ACTION_PREFERENCES.find((p) => p.toLowerCase() === text.toLowerCase());
+      const found = actionPreferenceOf(value);
       if (!found) {
         throw transformationError(
           command,
