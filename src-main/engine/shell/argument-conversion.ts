@@ -11,7 +11,7 @@ import { ConversionError, toInteger, toPSString } from './convert';
 import { errorRecord, TerminatingError } from './errors';
 import { DOTNET_TYPE } from '../domain/parameters';
 import { PSObject, ScriptBlock, typeNameOf, type Value } from './values';
-import { ACTION_PREFERENCES, actionPreferenceOf } from './runtime/preferences';
+import { actionPreferenceOf, notAnActionPreference } from './runtime/preferences';
 
 const DOTNET: Record<string, string> = {
   ...DOTNET_TYPE,
@@ -131,7 +131,7 @@ export function convertArgument(command: string, def: ParameterDef, value: Value
         throw transformationError(
           command,
           def,
-          `Cannot convert value "${text}" to type "${target}". Error: "Unable to match the identifier name ${text} to a valid enumerator name. Specify one of the following enumerator names and try again: ${ACTION_PREFERENCES.join(', ')}"`,
+          notAnActionPreference(text, target),
           extent,
         );
       }

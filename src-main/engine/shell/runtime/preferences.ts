@@ -23,6 +23,11 @@ export function actionPreferenceOf(value: Value): string | undefined {
   return ACTION_PREFERENCES.find((p) => p.toLowerCase() === text.toLowerCase());
 }
 
+/** .NET's message for a value that names no ActionPreference (binder and preference variables alike). */
+export function notAnActionPreference(text: string, target = 'System.Management.Automation.ActionPreference'): string {
+  return `Cannot convert value "${text}" to type "${target}". Error: "Unable to match the identifier name ${text} to a valid enumerator name. Specify one of the following enumerator names and try again: ${ACTION_PREFERENCES.join(', ')}"`;
+}
+
 function readAction(variables: Variables, name: string): string | undefined {
   const value = variables.get(name);
   if (value === null) return undefined;
@@ -30,7 +35,7 @@ function readAction(variables: Variables, name: string): string | undefined {
   if (found === undefined) {
     const text = toPSString(value);
     throw runtimeError(
-      `Cannot convert value "${text}" to type "System.Management.Automation.ActionPreference". Error: "Unable to match the identifier name ${text} to a valid enumerator name. Specify one of the following enumerator names and try again: ${ACTION_PREFERENCES.join(', ')}"`,
+      notAnActionPreference(text),
       'RuntimeException',
       undefined,
       'InvalidArgument',
