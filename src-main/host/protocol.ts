@@ -43,6 +43,9 @@ export interface WorkerMethods {
 
 export type MethodName = keyof WorkerMethods;
 
+/** The calls that run console input: at most one is in flight, and Stop and a cut-off answer for it. */
+export const CONSOLE_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['console.execute', 'script.execute', 'console.answer', 'console.stopAtPrompt']);
+
 export type Request = { readonly [M in MethodName]: { readonly type: 'call'; readonly id: number; readonly method: M; readonly args: WorkerMethods[M][0] } }[MethodName];
 
 /** A control message: `stop` (the user pressed Stop), `cut` (the host just interrupted the statement's code). */

@@ -2,16 +2,7 @@
 // relays to it — for Electron's main process, the web preview server, the
 // headless shell and the tests alike — so that nothing typed can block the
 // caller's thread. It serves the IPC handler table's service interface, and
-// adds Stop.
-//
-// Stop, in three steps, each only if the one before did not end the
-// statement: (1) the shared stop flag, which the engine polls at every
-// statement, pipeline item and scriptblock call, and the `stop` message,
-// which fails a prompt waiting for an answer; (2) after CUT_AFTER_MS, an
-// interrupt of the worker's JavaScript (interrupt.ts) followed by the `cut`
-// message, which rolls the statement back and keeps the session; (3) after
-// RESTART_AFTER_MS, a new worker: the statement still changed nothing, but
-// the session's variables are lost, and the user is told so.
+// adds Stop (the steps are in stop-ladder.ts).
 //
 // A worker that dies (out of memory: it has its own heap limit, so the
 // caller's process survives) is replaced the same way, and whatever was in
@@ -20,22 +11,17 @@
 import { Worker } from 'node:worker_threads';
 import type { checkCmdlet } from '../engine/cmdlets/form-check';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
-import type { OutputLine } from '../engine/shell/commands';
 import type { StoreWarning } from '../engine/store/types';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, OutputLineDto, PreviewResponse } from '../ipc/contract';
+import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from '../ipc/contract';
 import { IpcRefusal, refuse } from '../ipc/errors';
 import { buildMetadata } from '../ipc/metadata';
 import { Control, createControlBuffer, IDLE } from './control';
 import { WorkerInterrupter } from './interrupt';
-import type { FromWorker, MethodName, ScriptOptions, ToWorker, WorkerMethods, WorkerStart } from './protocol';
+import { busyRefusal, consoleFailure, type Pending, type StreamedLine } from './calls';
+import { climbStopLadder } from './stop-ladder';
+import { CONSOLE_METHODS, type FromWorker, type MethodName, type ScriptOptions, type ToWorker, type WorkerMethods, type WorkerStart } from './protocol';
 
-/** A statement that did not react to the stop flag by now is interrupted. */
-export const CUT_AFTER_MS = 150;
-/** A statement still running by now (the interrupt did not work) costs the session: a new worker. */
-export const RESTART_AFTER_MS = 800;
-/** Between statements the worker is committing or formatting: give that time to finish rather than cut a commit. */
-const RESTART_BETWEEN_MS = 10_000;
 /** The worker's own heap limit: a runaway statement exhausts it, not the caller's process. */
 const DEFAULT_MEMORY_LIMIT_MB = 2048;
 
@@ -55,29 +41,6 @@ export interface SessionHostOptions {
    * forms (the app, the preview), so the headless shell does not load it.
    */
   readonly checkForm?: typeof checkCmdlet;
-}
-
-interface Pending {
-  readonly method: MethodName;
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
-  settled: boolean;
-  stopping: boolean;
-  timer?: ReturnType<typeof setTimeout>;
-}
-
-/** A line of a streamed run (the headless shell prints it as it comes). */
-export type StreamedLine = Pick<OutputLine, 'kind' | 'text'>;
-
-const CONSOLE_METHODS: ReadonlySet<MethodName> = new Set(['console.execute', 'script.execute', 'console.answer', 'console.stopAtPrompt']);
-
-function consoleFailure(text: string, stopped: boolean): ConsoleResult {
-  const output: OutputLineDto[] = [{ kind: 'error', text, summary: text }];
-  return { output, prompt: null, incomplete: false, success: false, ...(stopped ? { stopped: true } : {}) };
-}
-
-function busyRefusal(): IpcRefusal {
-  return new IpcRefusal('ConsoleBusy', 'The console is still running a command. Wait for it to finish, or stop it (Ctrl+C or Stop), then try again.', 'InvalidOperation');
 }
 
 export class SessionHost {
@@ -252,23 +215,18 @@ export class SessionHost {
     call.stopping = true;
     this.control.requestStop();
     this.worker.postMessage({ type: 'stop' } satisfies ToWorker);
-    const started = Date.now();
-    let cut = false;
-    const tick = (): void => {
-      if (call.settled) return;
-      const elapsed = Date.now() - started;
-      // Between statements (IDLE: a commit, formatting output) the worker does bounded work and then
-      // sees the stop flag; only a statement that is still running, or a cut that never landed, costs a restart.
-      const between = this.control.phase === IDLE;
-      if (elapsed >= (between ? RESTART_BETWEEN_MS : RESTART_AFTER_MS)) return this.restartForStop();
-      if (!cut && this.control.claimCut()) {
-        cut = true;
-        if (this.interrupter.interrupt(this.worker.threadId)) this.worker.postMessage({ type: 'cut' } satisfies ToWorker);
-        else return this.restartForStop();
-      }
-      call.timer = setTimeout(tick, 20);
-    };
-    call.timer = setTimeout(tick, CUT_AFTER_MS);
+    climbStopLadder({
+      ended: () => call.settled,
+      between: () => this.control.phase === IDLE,
+      claimCut: () => this.control.claimCut(),
+      cut: () => {
+        if (!this.interrupter.interrupt(this.worker.threadId)) return false;
+        this.worker.postMessage({ type: 'cut' } satisfies ToWorker);
+        return true;
+      },
+      restart: () => this.restartForStop(),
+      schedule: (timer) => (call.timer = timer),
+    });
     return ended;
   }
 

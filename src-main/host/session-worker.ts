@@ -15,7 +15,7 @@ import { IpcRefusal } from '../ipc/errors';
 import { EngineService } from '../ipc/engine-service';
 import type { ConsoleResult } from '../ipc/contract';
 import { Control, CUTTING } from './control';
-import type { FromWorker, MethodName, Request, ToWorker, WireError, WorkerStart } from './protocol';
+import { CONSOLE_METHODS, type FromWorker, type Request, type ToWorker, type WireError, type WorkerStart } from './protocol';
 
 const port = parentPort;
 if (port === null) throw new Error('session-worker must run in a worker thread.');
@@ -90,7 +90,6 @@ function dispatch(request: Request): unknown {
   }
 }
 
-const CONSOLE_METHODS: ReadonlySet<MethodName> = new Set(['console.execute', 'script.execute', 'console.answer', 'console.stopAtPrompt']);
 
 function onCall(request: Request): void {
   if (CONSOLE_METHODS.has(request.method)) consoleCall = request.id;
