@@ -5,10 +5,11 @@
 import { CommandRegistry } from './cmdlets/registry';
 import { SessionOutput } from './session-output';
 import type { Host, OutputLine } from './shell/commands';
-import { ActionPreferenceStopError, errorRecord, ExitException, PipelineStoppedError, TerminatingError, type ErrorRecordData } from './shell/errors';
+import { errorRecord, ExitException, PipelineStoppedError, TerminatingError, type ErrorRecordData } from './shell/errors';
 import { complete, type CompletionResult } from './shell/completion';
 import { parse } from './shell/parse';
 import { Interpreter } from './shell/runtime/interpreter';
+import { checkTopLevel, errorActionIsStop } from './shell/runtime/statement-errors';
 import type { StatementGuard, StopSignal } from './shell/runtime/stop';
 import type { ConfigRepository } from './store/types';
 
@@ -204,13 +205,9 @@ export class Session {
         this.exitCode = e.code;
         stop = true;
       } else {
-        stop = e instanceof ActionPreferenceStopError;
-        if (e instanceof TerminatingError) this.fail(e.record);
-        else this.fail(errorRecord({ message: `Internal error: ${(e as Error)?.message ?? String(e)}`, errorId: 'InternalError', category: 'NotSpecified', extent: statement.extent }));
+        stop = checkTopLevel(interp, e, statement.extent);
       }
     }
-    // With $ErrorActionPreference = 'Stop' any error ends the script (what ran of this statement stays, as for -ErrorAction Stop).
-    if (interp.statementFailed && interp.stopOnError) stop = true;
     if (this.stopped) {
       // A stopped statement changes nothing: its journal is dropped, nothing after it runs, and what it
       // had not yet shown is dropped too.
@@ -220,7 +217,8 @@ export class Session {
       return true;
     }
     // What the statement changed before an `exit` is kept, as in PowerShell (there is nothing to roll back).
-    this.commit();
+    // A write that failed is the statement's error: under $ErrorActionPreference = 'Stop' nothing after it runs.
+    if (!this.commit() && errorActionIsStop(interp)) stop = true;
     this.flushOutput();
     if (this.exitCode !== undefined) {
       // As after a script that exits: $LASTEXITCODE holds the code, and $? is true only for 0.
@@ -243,8 +241,8 @@ export class Session {
     }
   }
 
-  /** One atomic write for everything the statement changed. */
-  private commit(): void {
+  /** One atomic write for everything the statement changed; false when it failed (the errors are recorded). */
+  private commit(): boolean {
     try {
       const result = this.repo.commit();
       if (result.written) this.changed = true;
@@ -252,9 +250,11 @@ export class Session {
       for (const c of result.conflicts) {
         this.fail(errorRecord({ message: c.message, errorId: 'ConcurrentChange', category: 'WriteError', exceptionType: 'InvalidOperationException', target: `${c.identity}:XdsIdentity` }));
       }
+      return result.conflicts.length === 0;
     } catch (e) {
       this.repo.rollback();
       this.fail(errorRecord({ message: (e as Error).message, errorId: 'StoreWriteFailed', category: 'WriteError', exceptionType: 'IOException' }));
+      return false;
     }
   }
 

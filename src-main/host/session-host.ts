@@ -51,6 +51,8 @@ export class SessionHost {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private consoleId: number | undefined;
+  /** The last console step ended at a prompt: the input waits for an answer. */
+  private atPrompt = false;
   private watching = false;
   private disposed = false;
   /** The old worker is being ended for a new one (see restartForStop). */
@@ -128,7 +130,10 @@ export class SessionHost {
     else if (message.type === 'reply') {
       const call = this.pending.get(message.id);
       if (!call) return;
-      if (message.ok) this.settle(message.id, call, () => call.resolve(message.value));
+      if (message.ok) {
+        if (CONSOLE_METHODS.has(call.method)) this.atPrompt = (message.value as ConsoleResult).prompt !== null;
+        this.settle(message.id, call, () => call.resolve(message.value));
+      }
       else {
         const e = message.error;
         this.settle(message.id, call, () => call.reject(e.refusal ? new IpcRefusal(e.id, e.message, e.category) : new Error(e.message)));
@@ -182,7 +187,10 @@ export class SessionHost {
     const id = this.nextId++;
     return new Promise<WorkerMethods[M][1]>((resolve, reject) => {
       this.pending.set(id, { method, resolve: resolve as (v: unknown) => void, reject, settled: false, stopping: false });
-      if (CONSOLE_METHODS.has(method)) this.consoleId = id;
+      if (CONSOLE_METHODS.has(method)) {
+        this.consoleId = id;
+        this.atPrompt = false;
+      }
       this.worker.postMessage({ type: 'call', id, method, args } as ToWorker);
     });
   }
@@ -312,11 +320,14 @@ export class SessionHost {
       await this.stop();
       return;
     }
+    // Only when the input waits on a prompt: otherwise the call would make the console look busy
+    // to the reloaded page's first command.
+    if (!this.atPrompt) return;
     this.control.requestStop();
     try {
       await this.call('console.stopAtPrompt');
     } catch {
-      // Not waiting on a prompt: nothing to stop.
+      // It had just ended: nothing to stop.
     } finally {
       this.control.clearStop();
     }

@@ -11,7 +11,7 @@ import { ConversionError, toInteger, toPSString } from './convert';
 import { errorRecord, TerminatingError } from './errors';
 import { DOTNET_TYPE } from '../domain/parameters';
 import { PSObject, ScriptBlock, typeNameOf, type Value } from './values';
-import { actionPreferenceOf, notAnActionPreference } from './runtime/preferences';
+import { ACTION_PREFERENCE, convertToEnum, EnumConversionError } from './enum-conversion';
 
 const DOTNET: Record<string, string> = {
   ...DOTNET_TYPE,
@@ -23,8 +23,6 @@ const DOTNET: Record<string, string> = {
 export function dotNetTypeName(def: ParameterDef): string {
   return DOTNET[def.type] ?? `System.${def.type}`;
 }
-
-/** In enum order: the index is the numeric value. */
 
 function transformationError(command: string, def: ParameterDef, message: string, extent: Extent | undefined, errorId = 'CannotConvertArgumentNoMessage'): TerminatingError {
   return new TerminatingError(
@@ -124,16 +122,13 @@ export function convertArgument(command: string, def: ParameterDef, value: Value
       return parsed.identity.canonical;
     }
     case 'ActionPreference': {
-      const text = toPSString(value);
-      // The enum's numbers work too (-ea 0 is SilentlyContinue), as in PowerShell.
-      const found = actionPreferenceOf(value);
-      if (!found) {
-        throw transformationError(
-          command,
-          def,
-          notAnActionPreference(text, target),
-          extent,
-        );
+      // Names in any case, the enum's numbers (-ea 0) and unambiguous prefixes (-ea Sil), as in PowerShell.
+      let found: string;
+      try {
+        found = convertToEnum(ACTION_PREFERENCE, value);
+      } catch (e) {
+        if (e instanceof EnumConversionError) throw transformationError(command, def, e.message, extent);
+        throw e;
       }
       if (def.meta?.values && !def.meta.values.includes(found)) {
         throw validationError(command, def, `The value ${found} is not supported for an ActionPreference variable. The provided value should be used only as a value for a preference variable. Supported values here: ${def.meta.values.join(', ')}.`, extent);

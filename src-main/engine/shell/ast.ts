@@ -84,6 +84,7 @@ export type ExpressionAst =
   | IndexExpr
   | BinaryExpr
   | UnaryExpr
+  | ConvertExpr
   | IncrementExpr
   | ArrayLiteralExpr
   | ArrayExpr
@@ -162,6 +163,13 @@ export interface BinaryExpr extends NodeBase {
 export interface UnaryExpr extends NodeBase {
   readonly type: 'Unary';
   readonly operator: string;
+  readonly operand: ExpressionAst;
+}
+
+/** A cast, `[void](…)` / `[void]$x.Method()`: so far `void` is the one type the console knows (it discards the value). */
+export interface ConvertExpr extends NodeBase {
+  readonly type: 'Convert';
+  readonly typeName: 'void';
   readonly operand: ExpressionAst;
 }
 

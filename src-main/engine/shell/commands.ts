@@ -116,6 +116,11 @@ export interface CommandDef {
   /** Parameter set names; the first is the default. */
   readonly sets: readonly string[];
   readonly supportsShouldProcess: boolean;
+  /**
+   * How drastic its changes are (PowerShell's ConfirmImpact): ShouldProcess
+   * asks when $ConfirmPreference is at or below it. Default Medium.
+   */
+  readonly confirmImpact?: 'Low' | 'Medium' | 'High';
   readonly help: CommandHelp;
   /** Where this command comes from, as Get-Command's Source column shows it. */
   readonly source: string;

@@ -7,6 +7,7 @@ import type { Value } from './values';
 
 export type ErrorCategory =
   | 'InvalidArgument'
+  | 'MetadataError'
   | 'InvalidOperation'
   | 'ObjectNotFound'
   | 'ResourceExists'
@@ -63,12 +64,13 @@ export class ActionPreferenceStopError extends TerminatingError {}
 export function errorRecord(
   fields: Pick<ErrorRecordData, 'message' | 'errorId' | 'category'> & Partial<ErrorRecordData>,
 ): ErrorRecordData {
-  // Messages quote values; one that quotes $Error would otherwise double at every pass.
+  // Messages quote values (each quotation is shortened where it is made, see limits.ts quoted);
+  // this is the safety net for the rest, so a message or target stays a few pages at most.
   return {
     exceptionType: 'RuntimeException',
     command: '',
-    target: '',
     ...fields,
+    target: boundedMessage(fields.target ?? ''),
     message: boundedMessage(fields.message),
   };
 }

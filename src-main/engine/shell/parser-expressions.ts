@@ -11,7 +11,7 @@
 // Postfix operators are parsed in parser-postfix.ts; primaries in brackets
 // (parentheses, $( ), @( ), @{ }, { }) in parser-blocks.ts.
 
-import type { ArrayLiteralExpr, BinaryExpr, ExpressionAst } from './ast';
+import type { ArrayLiteralExpr, BinaryExpr, ConvertExpr, ExpressionAst } from './ast';
 import { UNSUPPORTED_OPERATORS } from './parser-core';
 import { PostfixParser } from './parser-postfix';
 import { isDigit, messages, type Token } from './tokens';
@@ -173,10 +173,29 @@ export abstract class ExpressionParser extends PostfixParser {
       case 'LCurly':
         return this.parseBracketed(tok);
       case 'LBracket':
-        // Where a value belongs, '[' would start a type literal or a cast.
-        return this.fail(this.error('TypeLiteralNotSupported', messages.typeLiteral, tok.extent));
+        return this.parseCast(tok);
       default:
         return this.fail(this.unexpected(tok));
     }
+  }
+
+  /**
+   * Where a value belongs, '[' starts a type literal or a cast. `[void]`
+   * followed by an operand on the same line (`[void](…)`, `[void] $x.Add(1)`)
+   * is a cast that binds tighter than binary operators, as in PowerShell;
+   * every other type, and a type literal on its own, is not supported yet.
+   */
+  private parseCast(open: Token): ExpressionAst {
+    const literal = /^\[(?:System\.)?void\]/i.exec(this.src.slice(open.extent.start, open.extent.start + 14));
+    const next = literal ? this.lexer.token(this.lexer.skipTrivia(open.extent.start + literal[0].length, false), 'expression') : null;
+    if (!literal || !next || !this.startsOperand(next)) {
+      return this.fail(this.error('TypeLiteralNotSupported', messages.typeLiteral, open.extent));
+    }
+    this.enter(open.extent);
+    this.moveTo(next);
+    const operand = this.parseUnary(true);
+    this.leave();
+    const node: ConvertExpr = { type: 'Convert', typeName: 'void', operand, extent: { start: open.extent.start, end: operand.extent.end } };
+    return node;
   }
 }

@@ -27,6 +27,7 @@ const VOCABULARY = [
   '$true', '$x', '$_', '$_.DefaultChatHistory', '$x.Identity', '(', ')', '{', '}', '[', ']', '@(', '@{', '$(', '|', ';',
   '=', '+=', ',', '.', '-eq', '-gt', '-like', '-match', '-and', '-not', '!', '+', '-', '*', '/', '"', "'", '`', '#',
   '<#', '#>', 'https://rooms.contoso.com', 'ftp://bad', '\n',
+  '[void]', '$ErrorActionPreference', '$WhatIfPreference', '$ConfirmPreference', "'SilentlyContinue'", "'Medium'", '$global:x',
 ];
 
 const PARAM_VALUES: Record<string, string[]> = {

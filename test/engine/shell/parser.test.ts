@@ -56,6 +56,8 @@ function show(node: unknown): string {
       return `(${show(n.left)} ${n.operator as string} ${show(n.right)})`;
     case 'Unary':
       return `(${n.operator as string} ${show(n.operand)})`;
+    case 'Convert':
+      return `([${n.typeName as string}] ${show(n.operand)})`;
     case 'ArrayLiteral':
       return `list(${(n.elements as unknown[]).map(show).join(', ')})`;
     case 'ArrayExpression':
@@ -318,6 +320,11 @@ describe('postfix operators and primaries', () => {
     ['${my var}', '$my var'],
     ['$env:Path', '$env:Path'],
     ['$true, $false, $null, $_, $PSItem, $?', 'list($true, $false, $null, $_, $PSItem, $?)'],
+    // A [void] cast binds tighter than binary operators and looser than member access, as in PowerShell.
+    ['[void](Get-X)', '([void] paren(Get-X[]))'],
+    ['[void] $x.Add(1) + 2', '(([void] $x.Add(1)) + 2)'],
+    ['[System.Void]$a, 1', 'list(([void] $a), 1)'],
+    ['$y = [VOID]-1', '$y = ([void] -1)'],
   ])('%s is %s', (source, tree) => {
     expect(shape(source)).toBe(tree);
   });
@@ -508,6 +515,8 @@ describe('parse errors', () => {
     ['1..5', 'OperatorNotSupported', { start: 1, end: 3 }, false],
     ['[int]5', 'TypeLiteralNotSupported', { start: 0, end: 1 }, false],
     ['1 + [int]5', 'TypeLiteralNotSupported', { start: 4, end: 5 }, false],
+    ['[void]', 'TypeLiteralNotSupported', { start: 0, end: 1 }, false],
+    ['[void]\n(1)', 'TypeLiteralNotSupported', { start: 0, end: 1 }, false],
     ['$x [0]', 'UnexpectedToken', { start: 3, end: 4 }, false],
     ['Get-X `', 'IncompleteLineContinuation', { start: 6, end: 7 }, true],
     ['a <# x', 'MissingTerminatorMultiLineComment', { start: 2, end: 6 }, true],

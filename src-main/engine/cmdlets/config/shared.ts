@@ -17,6 +17,10 @@ export function configCommand(name: ConfigCmdletName, create: (ctx: CommandConte
     parameters: configParameterDefs(name),
     sets: PARAMETER_SETS[name],
     supportsShouldProcess: name !== 'Get-CsPersistentChatConfiguration',
+    // Medium for New, Set and Remove alike, as the Management Shell behaves: with the default
+    // $ConfirmPreference (High) none of them asks, so `Get-… | Remove-…` runs unprompted;
+    // $ConfirmPreference = 'Medium' (or -Confirm) makes all three ask.
+    confirmImpact: 'Medium',
     help: CONFIG_HELP[name],
     source: SOURCE,
     create,

@@ -22,7 +22,11 @@ const FILE_SERVICE_NOTE =
 const CONFIRM_NOTE =
   'With -Confirm, each change is asked about before it is made (Yes, Yes to All, No, No to All). In a ' +
   'non-interactive run, such as the headless shell reading a script, nobody can answer, so the command ' +
-  'fails with an error instead of waiting; add -Confirm:$false or -Force to go ahead without asking.';
+  'fails with an error instead of waiting; add -Confirm:$false or -Force to go ahead without asking. ' +
+  'The command\'s ConfirmImpact is Medium, as for all three changing cmdlets: without -Confirm it also asks ' +
+  'when $ConfirmPreference is Medium or Low (the default, High, never asks), and $WhatIfPreference = $true ' +
+  'makes it describe its change instead of making it, as -WhatIf does. -Confirm:$false and -WhatIf:$false win ' +
+  'over both variables.';
 
 const IDENTITY_NOTE =
   'Identities are Global, site:<site name> or service:PersistentChatServer:<pool FQDN>. Scope words are not ' +

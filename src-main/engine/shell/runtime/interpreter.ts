@@ -10,9 +10,10 @@
 import type { ExitAst, ExpressionAst, Extent, ScriptAst, StatementAst } from '../ast';
 import type { CommandDef, Host, OutputLine } from '../commands';
 import { ConversionError, toInteger, toPSString } from '../convert';
-import { ActionPreferenceStopError, errorRecord, ExitException, PipelineStoppedError, runtimeError, TerminatingError, type ErrorRecordData } from '../errors';
+import { errorRecord, ExitException, PipelineStoppedError, runtimeError, TerminatingError, type ErrorRecordData } from '../errors';
 import { getProperty } from '../members';
 import { arithmetic, checkStringLength, compare, logical, OperatorError, parseComparison } from '../operators';
+import { checkArrayLength } from '../limit-errors';
 import { collapse, enumerate, Hashtable, ScriptBlock, type Value } from '../values';
 import type { ConfigRepository } from '../../store/types';
 import { assign, increment } from './assignment';
@@ -21,7 +22,8 @@ import { invokeMethod, MethodError } from './methods';
 import { runPipeline } from './pipeline';
 import { Variables } from './scope';
 import { NEVER_STOPS, type StopSignal } from './stop';
-import { PREFERENCE_DEFAULTS, preferenceDefault } from './preferences';
+import { initPreferenceVariables } from './preferences';
+import { checkActionPreference } from './statement-errors';
 
 export type Emit = (value: Value) => Promise<void>;
 
@@ -62,16 +64,7 @@ export class Interpreter {
     readonly history: () => readonly { id: number; commandLine: string }[],
   ) {
     this.variables.set('Error', []);
-    for (const [name, value] of Object.entries(PREFERENCE_DEFAULTS)) this.variables.set(name, value);
-  }
-
-  /** $ErrorActionPreference is Stop: every error ends the script, as in PowerShell. */
-  get stopOnError(): boolean {
-    try {
-      return preferenceDefault(this.variables, 'ErrorAction') === 'Stop';
-    } catch {
-      return false;
-    }
+    initPreferenceVariables(this.variables);
   }
 
   /** Writes an error record (display, $Error); `show` false for -ErrorAction SilentlyContinue. */
@@ -86,8 +79,11 @@ export class Interpreter {
   }
 
   /**
-   * Runs statements, each with statement-level error handling (errors do not
-   * stop the script). Each statement is a sequence point unless
+   * Runs a statement list: each statement's error goes through
+   * checkActionPreference (shown, hidden or script-ending by
+   * $ErrorActionPreference), and the list goes on with its next statement.
+   * With `propagate` (the one pipeline of a `( … )`) the error is the
+   * enclosing statement's instead. Each statement is a sequence point unless
    * `sequencePoints` is false (the statement of a `( … )` or an assignment's
    * right-hand side, which PowerShell reports at the enclosing statement).
    */
@@ -96,9 +92,8 @@ export class Interpreter {
       try {
         await this.runStatement(statement, emit, sequencePoints);
       } catch (e) {
-        // -ErrorAction Stop (ActionPreferenceStop) is script-terminating: no block goes on after it.
-        if (!(e instanceof TerminatingError) || e instanceof ActionPreferenceStopError || this.depth === 0 || propagate) throw e;
-        this.recordError(e.record);
+        if (propagate) throw e;
+        checkActionPreference(this, e);
       }
     }
   }
@@ -127,8 +122,8 @@ export class Interpreter {
       const only = statement.elements.length === 1 ? statement.elements[0]! : undefined;
       if (only?.type === 'CommandExpression') {
         const value = await this.evaluate(only.expression);
-        // `$i++` on its own writes nothing, as in PowerShell; `($i++)` does.
-        if (only.expression.type === 'Increment') return;
+        // `$i++` on its own writes nothing, as in PowerShell; `($i++)` does. Nor does a `[void]` cast.
+        if (only.expression.type === 'Increment' || only.expression.type === 'Convert') return;
         for (const item of enumerate(value)) {
           this.checkStop();
           await emit(item);
@@ -173,7 +168,11 @@ export class Interpreter {
   async collect(statements: readonly StatementAst[], sequencePoints = true, propagate = false): Promise<Value[]> {
     const out: Value[] = [];
     try {
-      await this.nested(() => this.runStatements(statements, async (v) => void out.push(v), sequencePoints, propagate));
+      const push = async (v: Value) => {
+        checkArrayLength(out.length + 1, this.position);
+        out.push(v);
+      };
+      await this.nested(() => this.runStatements(statements, push, sequencePoints, propagate));
     } catch (e) {
       // Each level overwrites it on the way out, so the outermost (the scriptblock body) wins.
       if (e instanceof ExitException) e.output = out;
@@ -221,8 +220,8 @@ export class Interpreter {
       return this.evaluate(statement.target);
     }
     // A `( … )` holds one pipeline, and its terminating error is the enclosing statement's: in
-    // `Set-… -RoomManagementUrl (Get-RoomUrl)` an unknown command means the Set never runs. (A
-    // `$( … )`, `@( … )` or scriptblock body instead goes on with its next statement, as in PowerShell.)
+    // `Set-… -RoomManagementUrl (Get-RoomUrl)` an unknown command means the Set never runs
+    // (see statement-errors.ts for which constructs go on with their next statement instead).
     return collapse(await this.collect([statement], false, true));
   }
 
@@ -236,11 +235,13 @@ export class Interpreter {
         throw new TerminatingError(errorRecord({ message: e.message, errorId: e.errorId, category: e.category, target: e.target, extent }));
       }
       if (e instanceof MethodError) {
-        throw new TerminatingError(errorRecord({ message: e.message, errorId: e.errorId, category: 'InvalidOperation', target: e.target, extent }));
+        throw new TerminatingError(errorRecord({ message: e.message, errorId: e.errorId, category: e.category, exceptionType: e.exceptionType, target: e.target, extent }));
       }
       if (e instanceof ConversionError) {
         throw new TerminatingError(errorRecord({ message: e.message, errorId: 'RuntimeException', category: 'InvalidOperation', extent }));
       }
+      // Raised without a position (a malformed wildcard, a value over its size limit): placed here.
+      if (e instanceof TerminatingError && !e.record.extent) throw new TerminatingError({ ...e.record, extent });
       throw e;
     }
   }
@@ -286,6 +287,10 @@ export class Interpreter {
       }
       case 'Increment':
         return increment(this, expr);
+      case 'Convert':
+        // [void]: the operand runs for its effect; the value is thrown away ($x = [void]1 is $null).
+        await this.evaluate(expr.operand);
+        return null;
       case 'ArrayLiteral': {
         const out: Value[] = [];
         for (const e of expr.elements) out.push(await this.evaluate(e));
@@ -314,7 +319,8 @@ export class Interpreter {
     if (target === null) throw runtimeError('Cannot index into a null array.', 'NullArray', this.here(extent));
     if (Array.isArray(index)) return index.map((i) => this.indexValue(target, i, extent));
     if (target instanceof Hashtable) return target.get(index) ?? null;
-    const list = typeof target === 'string' ? [...target] : Array.isArray(target) ? target : [target];
+    // A string is indexed by UTF-16 char, as in .NET, without copying it into an array first.
+    const list = typeof target === 'string' || Array.isArray(target) ? target : [target];
     const n = this.operate(() => Number(arithmetic('+', 0, index)), extent);
     const at = n < 0 ? list.length + n : n;
     return Number.isInteger(at) && at >= 0 && at < list.length ? list[at]! : null;

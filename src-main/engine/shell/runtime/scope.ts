@@ -3,6 +3,9 @@
 // $PSItem, $?, $Error and $Matches are kept by the runtime. The console has
 // one scope, so the scope modifiers global:, script:, local: and private:
 // all name the same variable. $env:NAME is the process's environment.
+// A variable may carry a converter, as PowerShell's built-in preference
+// variables carry an ArgumentTypeConverterAttribute: every value assigned is
+// converted first, and a value that does not convert is refused.
 
 import { errorRecord, TerminatingError } from '../errors';
 import type { Extent } from '../ast';
@@ -30,8 +33,12 @@ function keyOf(name: string): string {
   return name.replace(SCOPE_MODIFIER, '').toLowerCase();
 }
 
+/** Converts a value assigned to a typed variable, or gives PowerShell's message for why it cannot. */
+export type VariableConverter = (value: Value) => { ok: true; value: Value } | { ok: false; message: string };
+
 export class Variables {
   private readonly vars = new Map<string, { name: string; value: Value }>();
+  private readonly converters = new Map<string, VariableConverter>();
   /** $_ and $PSItem: the current pipeline object. */
   current: Value = null;
   /** $?: whether the last statement succeeded. */
@@ -74,8 +81,30 @@ export class Variables {
       else process.env[name.slice(4)] = toPSString(value);
       return;
     }
+    const converter = this.converters.get(key);
+    if (converter) value = this.converted(converter, value, extent);
     const existing = this.vars.get(key);
     this.vars.set(key, { name: existing?.name ?? name.replace(SCOPE_MODIFIER, ''), value });
+  }
+
+  /** Makes `name` a typed variable: later assignments go through `convert`. */
+  constrain(name: string, convert: VariableConverter): void {
+    this.converters.set(keyOf(name), convert);
+  }
+
+  /** A typed variable's failed conversion is PowerShell's ArgumentTransformationMetadataException; the variable keeps its value. */
+  private converted(convert: VariableConverter, value: Value, extent: Extent | undefined): Value {
+    const result = convert(value);
+    if (result.ok) return result.value;
+    throw new TerminatingError(
+      errorRecord({
+        message: result.message,
+        errorId: 'RuntimeException',
+        category: 'MetadataError',
+        exceptionType: 'ArgumentTransformationMetadataException',
+        ...(extent ? { extent } : {}),
+      }),
+    );
   }
 
   names(): string[] {

@@ -11,7 +11,7 @@ import { ActionPreferenceStopError, errorRecord, TerminatingError, type ErrorRec
 import { targetText } from '../convert';
 import type { Value } from '../values';
 import type { Emit, Interpreter } from './interpreter';
-import { preferenceDefault } from './preferences';
+import { CommandPreferences } from './preferences';
 
 const CONFIRM_CHOICES = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (default is "Y"): ';
 const CONFIRM_HELP = [
@@ -30,6 +30,8 @@ export class Stage {
   private readonly outVariable: Value[] = [];
   private readonly errorVariable: Value[] = [];
   private readonly warningVariable: Value[] = [];
+  /** -ErrorAction, -WhatIf, … as given, else from the preference variables. */
+  private readonly prefs: CommandPreferences;
 
   constructor(
     private readonly interp: Interpreter,
@@ -37,16 +39,28 @@ export class Stage {
     readonly ast: CommandAst,
     private readonly state: BindState,
   ) {
+    this.prefs = new CommandPreferences(state.bound, interp.variables, cmd);
     this.ctx = this.makeContext();
     this.processor = cmd.create(this.ctx);
   }
 
-  /** A common parameter as given, else its preference variable's value (see preferences.ts). */
+  /** A common parameter as given (-OutVariable, -Force, …); the preference-backed ones are in `prefs`. */
   private pref(name: string): Value | undefined {
-    const given = this.state.bound.get(name);
-    if (given !== undefined) return given;
-    if ((name === 'WhatIf' || name === 'Confirm') && !this.cmd.supportsShouldProcess) return undefined;
-    return preferenceDefault(this.interp.variables, name);
+    return this.state.bound.get(name);
+  }
+
+  /** -WarningAction / -Verbose Stop: the message is written, then the command stops (MshCommandRuntime.WriteHelper). */
+  private stoppedBy(variable: string, text: string): ActionPreferenceStopError {
+    return new ActionPreferenceStopError(
+      errorRecord({
+        message: `The running command stopped because the preference variable "${variable}" or common parameter is set to Stop: ${text}`,
+        errorId: 'ActionPreferenceStop',
+        category: 'OperationStopped',
+        exceptionType: 'ActionPreferenceStopException',
+        command: this.cmd.name,
+        extent: this.ast.extent,
+      }),
+    );
   }
 
   private makeContext(): CommandContext {
@@ -69,25 +83,17 @@ export class Stage {
       },
       writeError: async (partial) => this.writeError({ ...partial, command: this.cmd.name, extent: partial.extent ?? this.ast.extent }),
       writeWarning: async (text) => {
-        const action = this.pref('WarningAction');
+        const action = this.prefs.warningAction;
         if (action !== 'Ignore' && this.pref('WarningVariable') !== undefined) this.warningVariable.push(text);
         if (action === 'SilentlyContinue' || action === 'Ignore') return;
         interp.sink.line({ kind: 'warning', text: `WARNING: ${text}` });
-        if (action === 'Stop') {
-          throw new ActionPreferenceStopError(
-            errorRecord({
-              message: `The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: ${text}`,
-              errorId: 'ActionPreferenceStop',
-              category: 'OperationStopped',
-              exceptionType: 'ActionPreferenceStopException',
-              command: this.cmd.name,
-              extent: this.ast.extent,
-            }),
-          );
-        }
+        if (action === 'Stop') throw this.stoppedBy('WarningPreference', text);
       },
       writeVerbose: async (text) => {
-        if (this.pref('Verbose') === true) interp.sink.line({ kind: 'verbose', text: `VERBOSE: ${text}` });
+        const action = this.prefs.verboseAction;
+        if (action === 'SilentlyContinue' || action === 'Ignore') return;
+        interp.sink.line({ kind: 'verbose', text: `VERBOSE: ${text}` });
+        if (action === 'Stop') throw this.stoppedBy('VerbosePreference', text);
       },
       writeWhatIf: (text) => interp.sink.line({ kind: 'whatif', text }),
       clearHost: () => interp.sink.line({ kind: 'clear', text: '' }),
@@ -97,7 +103,7 @@ export class Stage {
   }
 
   private async writeError(record: ErrorRecordData): Promise<void> {
-    const action = this.pref('ErrorAction');
+    const action = this.prefs.errorAction;
     if (action === 'Stop') throw new ActionPreferenceStopError(record);
     if (action === 'Ignore') {
       // Not shown, not kept in $Error, but the command still failed ($? is false).
@@ -108,19 +114,24 @@ export class Stage {
     if (this.pref('ErrorVariable') !== undefined) this.errorVariable.push(obj);
   }
 
+  /**
+   * MshCommandRuntime.DoShouldProcess: -WhatIf (or $WhatIfPreference) describes and declines; a
+   * confirm level at or below the command's impact asks (-Force skips it); otherwise the change goes
+   * ahead, and only an explicit -Verbose (not $VerbosePreference) writes the operation as a verbose line.
+   */
   private async shouldProcess(target: string, action: string): Promise<boolean> {
     const message = `Performing the operation "${action}" on target "${target}".`;
-    if (this.pref('WhatIf') === true) {
+    if (this.prefs.whatIf) {
       this.ctx.writeWhatIf(`What if: ${message}`);
       return false;
     }
-    if (this.pref('Confirm') === true && this.pref('Force') !== true) {
+    if (this.prefs.confirm && this.pref('Force') !== true) {
       if (this.confirmAll !== undefined) return this.confirmAll;
       const answer = await this.askConfirmation(message);
       if (answer === 'A' || answer === 'L') this.confirmAll = answer === 'A';
-      if (answer === 'N' || answer === 'L') return false;
+      return answer === 'Y' || answer === 'A';
     }
-    await this.ctx.writeVerbose(message);
+    if (this.pref('Verbose') === true) await this.ctx.writeVerbose(message);
     return true;
   }
 
