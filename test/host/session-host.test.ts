@@ -140,7 +140,8 @@ describe('session host', () => {
   it('a statement that exhausts the worker\'s memory fails clearly; the caller\'s process and the store survive', async () => {
     const { host, dir } = await open({ memoryLimitMb: 96 });
     await host.execute('New-CsPersistentChatConfiguration -Identity site:Safe | Out-Null');
-    const result = await host.execute('$a = @(); $b = ,$a; ForEach-Object -InputObject (,0*5000000) -Process { $b += ,(,1*5000000) }; $b.Count');
+    // Each item keeps another five-million-element array alive: far past 96 MB after a few items.
+    const result = await host.execute('$b = @(); ,0*100 | ForEach-Object { $b += ,(,1*5000000) }; $b.Count');
     expect(result.success).toBe(false);
     expect(text(result)).toMatch(/more memory than the engine allows|Array dimensions|exceed/i);
     expect(stored(dir)['site:Safe']).toBeDefined();
