@@ -1,12 +1,27 @@
-// Draws build/icon.png (512x512 RGBA): a blue rounded square with a white chat
-// bubble holding three "configuration" lines. No dependencies: shapes are
-// signed-distance tests, anti-aliased by 4x4 supersampling, written as PNG
-// with node:zlib. Run: node build/make-icon.mjs
+// The one source image and every platform icon made from it.
+//
+//   node build/make-icon.mjs              draws build/icon.png (1024x1024 RGBA: a
+//                                         blue rounded square with a white chat
+//                                         bubble holding three "configuration"
+//                                         lines), then derives the rest
+//   node build/make-icon.mjs --keep-source  derives the rest from the build/icon.png
+//                                         already there (e.g. a designer's artwork:
+//                                         square, 8-bit RGB(A), at least 1024px)
+//
+// Derived (icon-files.mjs), all from build/icon.png: build/icon.ico (Windows,
+// 16–256px), build/icon.icns (macOS, 16–1024px), build/icons/NxN.png (Linux,
+// 16–512px). No dependencies: shapes are signed-distance tests, anti-aliased
+// by 4x4 supersampling, written as PNG with node:zlib.
 
-import { writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodePng, encodePng, image, platformIcons } from './icon-files.mjs';
 
-const SIZE = 512;
+const BUILD = dirname(fileURLToPath(import.meta.url));
+const SIZE = 1024;
+/** The drawing below is in a 512-unit design space, scaled to SIZE. */
+const UNIT = SIZE / 512;
 const SAMPLES = 4;
 
 /** Signed distance from (x, y) to a rounded rectangle (negative = inside). */
@@ -49,11 +64,10 @@ function colourAt(x, y) {
   return inBubble ? BUBBLE : BACKGROUND;
 }
 
+/** The drawing as SIZE x SIZE RGBA pixels. */
 function render() {
-  const rowBytes = SIZE * 4 + 1;
-  const raw = Buffer.alloc(rowBytes * SIZE);
+  const raw = Buffer.alloc(SIZE * SIZE * 4);
   for (let py = 0; py < SIZE; py++) {
-    raw[py * rowBytes] = 0; // filter: none
     for (let px = 0; px < SIZE; px++) {
       let r = 0;
       let g = 0;
@@ -61,7 +75,7 @@ function render() {
       let a = 0;
       for (let sy = 0; sy < SAMPLES; sy++) {
         for (let sx = 0; sx < SAMPLES; sx++) {
-          const colour = colourAt(px + (sx + 0.5) / SAMPLES, py + (sy + 0.5) / SAMPLES);
+          const colour = colourAt((px + (sx + 0.5) / SAMPLES) / UNIT, (py + (sy + 0.5) / SAMPLES) / UNIT);
           if (colour === null) continue;
           r += colour[0];
           g += colour[1];
@@ -69,7 +83,7 @@ function render() {
           a += 1;
         }
       }
-      const offset = py * rowBytes + 1 + px * 4;
+      const offset = (py * SIZE + px) * 4;
       if (a > 0) {
         raw[offset] = Math.round(r / a);
         raw[offset + 1] = Math.round(g / a);
@@ -81,39 +95,16 @@ function render() {
   return raw;
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buffer) {
-  let crc = 0xffffffff;
-  for (const byte of buffer) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+const keepSource = process.argv.includes('--keep-source');
+const sourceFile = `${BUILD}/icon.png`;
+if (!keepSource) {
+  writeFileSync(sourceFile, encodePng(image(SIZE, SIZE, render())));
+  console.log(`drew ${sourceFile} (${SIZE}x${SIZE})`);
 }
-
-function chunk(type, data) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
+const { files } = platformIcons(decodePng(readFileSync(sourceFile)));
+for (const [name, bytes] of files) {
+  const target = `${BUILD}/${name}`;
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, bytes);
 }
-
-const header = Buffer.alloc(13);
-header.writeUInt32BE(SIZE, 0);
-header.writeUInt32BE(SIZE, 4);
-header[8] = 8; // bit depth
-header[9] = 6; // colour type: RGBA
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', header),
-  chunk('IDAT', deflateSync(render(), { level: 9 })),
-  chunk('IEND', Buffer.alloc(0)),
-]);
-
-const target = new URL('./icon.png', import.meta.url);
-writeFileSync(target, png);
-console.log(`wrote ${target.pathname} (${png.length} bytes)`);
+console.log(`wrote ${[...files.keys()].join(', ')} in ${BUILD} from icon.png`);

@@ -70,7 +70,7 @@ export function showAboutDialog(window: BrowserWindow | undefined, version: stri
     detail:
       'Persistent Chat configuration for Lync Server 2013 and Skype for Business Server.\n\n' +
       `Store file:\n${storePath}\n\n` +
-      'The headless shell (npm run shell) uses the same file when no --store is given.',
+      'The headless shell (npm run shell, from a source checkout) uses the same file when no --store is given.',
     buttons: ['OK'],
     noLink: true,
   };
