@@ -9,7 +9,12 @@
 //   shell-cold-start  the built headless shell running Get-… -Identity global,
 //                     process start to exit, vs `node -e 0`.
 //   like-pathological  ('a'*20000) -like ('*a'*60+'*b') in a session, vs
-//                     1 + 1 (target: milliseconds; it used to run for ever).
+//                     1 + 1 (target: milliseconds; it used to run for ever);
+//                     like-50k-stars and filter-pathological (-Filter with 7
+//                     `*a` against a 197-character pool identity: 16.9 s before)
+//                     likewise; limit-refusal(-padleft): `$big + $big` over
+//                     10 M elements and 'a'.PadLeft(500000000), refused before
+//                     anything is built (they used to reach gigabytes).
 //   responsive-while-busy  while a catastrophic `-match` runs in the session
 //                     worker: the caller's (Electron main / preview server)
 //                     round trip for a form check through the IPC handler
@@ -119,6 +124,19 @@ const engine = await loadEngine();
   const base = await time(() => session.execute('1 + 1'));
   const ms = await time(() => session.execute("('a'*20000) -like ('*a'*60+'*b')"));
   report('like-pathological', ms, base, '1 + 1');
+  const stars = await time(() => session.execute("'site:Redmond' -like ('*'*50000 + 'x')"));
+  report('like-50k-stars', stars, base, '1 + 1');
+  // The report's 197-character pool identity: 7 `*a` took 16.9 s with the regular expression.
+  const pool = `service:PersistentChatServer:${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.contoso.com`;
+  await session.execute(`New-CsPersistentChatConfiguration -Identity ${pool} | Out-Null`);
+  const filter = await time(() => session.execute("Get-CsPersistentChatConfiguration -Filter '*a*a*a*a*a*a*a*z'"));
+  report('filter-pathological', filter, base, '1 + 1');
+  // A value over its size limit is refused before it is built (limits.ts): no time, no memory.
+  await session.execute('$big = ,0*10000000');
+  const refused = await time(() => session.execute('$null = $big + $big'));
+  report('limit-refusal', refused, base, '1 + 1');
+  const padded = await time(() => session.execute("$null = 'a'.PadLeft(500000000)"));
+  report('limit-refusal-padleft', padded, base, '1 + 1');
 }
 
 {

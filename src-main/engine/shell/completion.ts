@@ -13,7 +13,7 @@ import { isDash, isParameterStart, isVariableChar } from './tokens';
 import type { CommandDef, ParameterDef } from './commands';
 import { scanForCompletion, type ScannedWord } from './completion-scan';
 import type { CommandLookup } from './runtime/interpreter';
-import { hasWildcard, wildcardToRegExp } from './wildcard';
+import { compileWildcard, hasWildcard, WildcardPatternError } from './wildcard';
 import { MAX_SOURCE_LENGTH } from './parse';
 
 /** The shape of the IPC contract's CompletionResult. */
@@ -63,8 +63,13 @@ function none(at: number): CompletionResult {
 /** Matches `typed` as a prefix, or as a wildcard pattern with `*` appended, ignoring case. */
 function matcher(typed: string): (candidate: string) => boolean {
   if (hasWildcard(typed)) {
-    const re = wildcardToRegExp(typed.endsWith('*') ? typed : `${typed}*`);
-    return (candidate) => re.test(candidate);
+    try {
+      const re = compileWildcard(typed.endsWith('*') ? typed : `${typed}*`);
+      return (candidate) => re.test(candidate);
+    } catch (e) {
+      // A pattern still being typed (`[a`) is matched as plain text, as PowerShell's command search does.
+      if (!(e instanceof WildcardPatternError)) throw e;
+    }
   }
   const lower = typed.toLowerCase();
   return (candidate) => candidate.toLowerCase().startsWith(lower);

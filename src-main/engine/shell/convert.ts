@@ -3,6 +3,8 @@
 
 import { INTEGER_TYPE_BOUNDS, type IntegerTypeName } from '../domain/properties';
 import { FormattedText, Hashtable, PSObject, ScriptBlock, typeNameOf, type Value } from './values';
+import { MAX_QUOTED_LENGTH, MAX_STRING_LENGTH, quoted } from './limits';
+import { LimitError } from './limit-errors';
 
 /** A failed conversion; `inner` is .NET's message, quoted after `Error:`. */
 export class ConversionError extends Error {
@@ -16,8 +18,8 @@ export class ConversionError extends Error {
   ) {
     super(
       objectForm
-        ? `Cannot convert the "${valueText}" value of type "${sourceType}" to type "${targetType}".`
-        : `Cannot convert value "${valueText}" to type "${targetType}". Error: "${inner}"`,
+        ? `Cannot convert the "${quoted(valueText)}" value of type "${sourceType}" to type "${targetType}".`
+        : `Cannot convert value "${quoted(valueText)}" to type "${targetType}". Error: "${inner}"`,
     );
   }
 }
@@ -35,13 +37,36 @@ export function numberToString(n: number): string {
   return String(r);
 }
 
-/** PowerShell's string conversion ($OFS = ' ' for arrays). */
+/**
+ * An array's text ($OFS = ' '), built only while it stays within `max`
+ * characters: past it, `over` decides (throw for a value, stop for a quotation).
+ */
+function joinUpTo(list: readonly Value[], max: number, over: () => void): string {
+  const parts: string[] = [];
+  let length = -1;
+  for (const element of list) {
+    const text = Array.isArray(element) ? joinUpTo(element, max, over) : toPSString(element);
+    length += text.length + 1;
+    parts.push(text);
+    if (length > max) {
+      over();
+      break;
+    }
+  }
+  return parts.join(' ');
+}
+
+/** PowerShell's string conversion ($OFS = ' ' for arrays); an array's text is a value like any other, held to the string limit. */
 export function toPSString(value: Value): string {
   if (value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return numberToString(value);
   if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (Array.isArray(value)) return value.map(toPSString).join(' ');
+  if (Array.isArray(value)) {
+    return joinUpTo(value, MAX_STRING_LENGTH, () => {
+      throw new LimitError('string');
+    });
+  }
   if (value instanceof ScriptBlock) return value.text;
   if (value instanceof PSObject) {
     if (value.text !== undefined) return value.text;
@@ -55,6 +80,16 @@ export function toPSString(value: Value): string {
   return String(value);
 }
 
+/**
+ * A value's text for quoting in an error message: at most MAX_QUOTED_LENGTH
+ * characters (limits.ts), and an array's text is not built further than that.
+ */
+export function quoteValue(value: Value): string {
+  if (!Array.isArray(value)) return quoted(toPSString(value));
+  const text = joinUpTo(value, MAX_QUOTED_LENGTH, () => {});
+  return text.length <= MAX_QUOTED_LENGTH ? text : `${text.slice(0, MAX_QUOTED_LENGTH)}… (shortened)`;
+}
+
 /** A .NET type name without its namespace, as CategoryInfo shows it: System.Int32 → Int32. */
 export function shortTypeName(value: Value): string {
   const full = typeNameOf(value);
@@ -64,7 +99,7 @@ export function shortTypeName(value: Value): string {
 /** CategoryInfo's `(target:Type)` text for an error about `value`; empty for $null. */
 export function targetText(value: Value): string {
   if (value === null) return '';
-  return `${toPSString(value)}:${shortTypeName(value)}`;
+  return `${quoteValue(value)}:${shortTypeName(value)}`;
 }
 
 /** PowerShell truthiness. */

@@ -1,11 +1,16 @@
 // Binary and unary operators with PowerShell's rules: the right operand is
 // converted to the left operand's type; a collection on the left filters.
+// `+` and `*` check the size of what they would build (limits.ts) first.
 
-import { ConversionError, parseNumberString, toBoolean, toNumber, toPSString } from './convert';
+import { ConversionError, parseNumberString, quoteValue, toBoolean, toNumber, toPSString } from './convert';
 import type { ErrorCategory } from './errors';
 import { Hashtable, typeNameOf, type Value } from './values';
-import { wildcardToRegExp, type WildcardPattern } from './wildcard';
-import { ARRAY_TOO_LARGE, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, STRING_TOO_LARGE } from './limits';
+import { compileWildcard, type WildcardPattern } from './wildcard';
+import { checkArrayLength, checkStringLength } from './limit-errors';
+import { quoted } from './limits';
+
+// The interpreter's expandable strings check their length with it (it used to live here).
+export { checkStringLength };
 
 /** Thrown for operator failures; the evaluator turns it into an error record. */
 export class OperatorError extends Error {
@@ -24,18 +29,6 @@ export class OperatorError extends Error {
 export interface OperatorContext {
   /** -match stores its captures in $Matches. */
   setMatches(matches: Hashtable | null): void;
-}
-
-/** Largest string or array that `*` may build. */
-export const MAX_REPEAT = MAX_ARRAY_LENGTH;
-
-/** Refuses a string that would be over the limit before it is built. */
-export function checkStringLength(length: number): void {
-  if (length > MAX_STRING_LENGTH) throw new OperatorError(STRING_TOO_LARGE, 'OutOfMemoryException', 'NotSpecified');
-}
-
-function checkArrayLength(length: number): void {
-  if (length > MAX_ARRAY_LENGTH) throw new OperatorError(ARRAY_TOO_LARGE, 'OutOfMemoryException', 'NotSpecified');
 }
 
 const COMPARISON = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch', 'contains', 'notcontains', 'in', 'notin']);
@@ -84,7 +77,8 @@ export function compareOrder(left: Value, right: Value, cs: boolean): number {
       return Math.sign(left - toNumber(right, typeNameOf(left)));
     } catch (e) {
       if (e instanceof ConversionError) {
-        throw new OperatorError(`Could not compare "${toPSString(left)}" to "${toPSString(right)}". Error: "${e.message}"`, 'ComparisonFailure');
+        // Each value is quoted shortened: a message quoting $Error's message would otherwise double at every pass.
+        throw new OperatorError(`Could not compare "${quoteValue(left)}" to "${quoteValue(right)}". Error: "${e.message}"`, 'ComparisonFailure');
       }
       throw e;
     }
@@ -92,20 +86,23 @@ export function compareOrder(left: Value, right: Value, cs: boolean): number {
   if (typeof left === 'string') return Math.sign(stringCompare(left, toPSString(right), cs));
   if (typeof left === 'boolean') return Number(left) - Number(toBoolean(right));
   throw new OperatorError(
-    `Cannot compare "${toPSString(left)}" because it is not IComparable.`,
+    `Cannot compare "${quoteValue(left)}" because it is not IComparable.`,
     'NotIcomparable',
   );
 }
 
+/** The last pattern compiled: `$list -like 'site:*'` and Where-Object blocks test one pattern many times. */
+let lastLike: WildcardPattern | undefined;
+let lastLikeCase = false;
+
+/** A malformed pattern throws WildcardPatternError, which the interpreter places at the statement. */
 function like(left: Value, right: Value, cs: boolean): boolean {
   const pattern = toPSString(right);
-  let re: WildcardPattern;
-  try {
-    re = wildcardToRegExp(pattern, cs);
-  } catch {
-    throw new OperatorError(`The specified wildcard character pattern is not valid: ${pattern}`, 'WildcardPatternException');
+  if (lastLike?.pattern !== pattern || lastLikeCase !== cs) {
+    lastLike = compileWildcard(pattern, cs);
+    lastLikeCase = cs;
   }
-  return re.test(toPSString(left));
+  return lastLike.test(toPSString(left));
 }
 
 function match(left: Value, right: Value, cs: boolean, ctx: OperatorContext | undefined): boolean {
@@ -114,7 +111,7 @@ function match(left: Value, right: Value, cs: boolean, ctx: OperatorContext | un
   try {
     re = new RegExp(pattern, cs ? 'u' : 'iu');
   } catch {
-    throw new OperatorError(`The regular expression pattern ${pattern} is not valid.`, 'InvalidRegularExpression');
+    throw new OperatorError(`The regular expression pattern ${quoted(pattern)} is not valid.`, 'InvalidRegularExpression');
   }
   const m = re.exec(toPSString(left));
   if (m && ctx) {
@@ -196,7 +193,7 @@ export function arithmetic(op: string, left: Value, right: Value): Value {
       const merged = new Hashtable();
       for (const [k, v] of left.entries()) merged.set(k, v);
       for (const [k, v] of right.entries()) {
-        if (merged.has(k)) throw new OperatorError(`Item has already been added. Key in dictionary: '${toPSString(k)}'`, 'ArgumentException');
+        if (merged.has(k)) throw new OperatorError(`Item has already been added. Key in dictionary: '${quoteValue(k)}'`, 'ArgumentException');
         merged.set(k, v);
       }
       return merged;
@@ -204,11 +201,15 @@ export function arithmetic(op: string, left: Value, right: Value): Value {
   }
   if (op === '*' && (typeof left === 'string' || Array.isArray(left))) {
     const times = Math.max(0, Math.trunc(numeric(0, right)[1]));
-    // A console line must not be able to exhaust the process's memory.
-    if (left.length * times > MAX_REPEAT) {
-      throw new OperatorError(`The result of the multiplication would have more than ${MAX_REPEAT} elements.`, 'ResultTooLarge');
+    if (typeof left === 'string') {
+      checkStringLength(left.length * times);
+      return left.repeat(times);
     }
-    return typeof left === 'string' ? left.repeat(times) : Array.from({ length: times }, () => left).flat();
+    checkArrayLength(left.length * times);
+    if (left.length === 0) return [];
+    const out: Value[] = [];
+    for (let i = 0; i < times; i++) for (const e of left) out.push(e);
+    return out;
   }
   if (left !== null && typeof left === 'object') {
     throw new OperatorError(

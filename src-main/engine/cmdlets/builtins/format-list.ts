@@ -9,6 +9,7 @@ import { listEntries } from '../../shell/format/out-default';
 import { FormattedText, Hashtable, PSObject, type Value } from '../../shell/values';
 import { FORMAT_KEYS, parsePropertySpecs, selectPairs, type Evaluate, type PropertySpec } from './property-spec';
 import { inputOf, param, UTILITY } from './support';
+import { checkArrayLength } from '../../shell/limit-errors';
 
 const PARAMETERS: readonly ParameterDef[] = [
   param('Property', 'Object[]', 'The properties to show (wildcards allowed; hashtables add calculated properties). Without it, every property is shown.', { position: 0 }),
@@ -57,7 +58,10 @@ function create(ctx: CommandContext) {
     },
     async process(bound: Bound, input: { value: Value } | undefined) {
       const current = inputOf(bound, input);
-      if (current) items.push(current.value);
+      if (!current) return;
+      // It holds every input object until the end: one array value, held to its limit.
+      checkArrayLength(items.length + 1);
+      items.push(current.value);
     },
     async end() {
       if (items.length === 0) return;

@@ -11,6 +11,7 @@ import { getMemberProperty, resolvePropertyNames } from '../../shell/members';
 import { FormattedText, Hashtable, PSObject, type Value } from '../../shell/values';
 import { evaluateExpression, FORMAT_KEYS, parsePropertySpecs, type Evaluate, type PropertySpec } from './property-spec';
 import { inputOf, param, UTILITY } from './support';
+import { checkArrayLength } from '../../shell/limit-errors';
 
 const PARAMETERS: readonly ParameterDef[] = [
   param('Property', 'Object[]', 'The columns: property names (wildcards allowed) or hashtables with Name/Label, Expression and Width keys. Without it, the columns come from the first object.', { position: 0 }),
@@ -98,7 +99,10 @@ function create(ctx: CommandContext) {
     },
     async process(bound: Bound, input: { value: Value } | undefined) {
       const current = inputOf(bound, input);
-      if (current) items.push(current.value);
+      if (!current) return;
+      // It holds every input object until the end: one array value, held to its limit.
+      checkArrayLength(items.length + 1);
+      items.push(current.value);
     },
     async end() {
       if (items.length === 0) return;

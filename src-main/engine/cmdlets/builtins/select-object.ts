@@ -10,6 +10,7 @@ import { getMemberProperty, resolvePropertyNames } from '../../shell/members';
 import { PSObject, typeNameOf, type Value } from '../../shell/values';
 import { parsePropertySpecs, selectPairs, SELECT_KEYS, type Evaluate, type PropertySpec } from './property-spec';
 import { inputOf, param, targetText, UTILITY } from './support';
+import { checkArrayLength } from '../../shell/limit-errors';
 
 const PARAMETERS: readonly ParameterDef[] = [
   param('Property', 'Object[]', 'The properties to keep. Wildcards are allowed; a hashtable with Name and Expression keys adds a calculated property.', { position: 0 }),
@@ -99,7 +100,10 @@ function create(ctx: CommandContext) {
       const current = inputOf(bound, input);
       if (!current) return;
       if (buffered) {
-        buffered.push(...(await transform(bound, current.value)));
+        const more = await transform(bound, current.value);
+        // -Last and -Unique hold what they select until the end: one array value, held to its limit.
+        checkArrayLength(buffered.length + more.length);
+        buffered.push(...more);
         return;
       }
       // Streaming: -Skip and -First count input objects, so later ones are not even transformed.

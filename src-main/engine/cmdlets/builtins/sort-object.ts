@@ -10,6 +10,7 @@ import { getMemberProperty, resolvePropertyNames } from '../../shell/members';
 import type { Value } from '../../shell/values';
 import { evaluateExpression, parsePropertySpecs, SORT_KEYS, type Evaluate, type PropertySpec } from './property-spec';
 import { inputOf, param, UTILITY } from './support';
+import { checkArrayLength } from '../../shell/limit-errors';
 
 const PARAMETERS: readonly ParameterDef[] = [
   param('Property', 'Object[]', 'The sort keys: property names (wildcards allowed), scriptblocks, or hashtables with Expression and Ascending/Descending keys. Without it, the objects themselves are compared.', { position: 0 }),
@@ -76,7 +77,10 @@ function create(ctx: CommandContext) {
     },
     async process(b: Bound, input: { value: Value } | undefined) {
       const current = inputOf(b, input);
-      if (current) items.push(current.value);
+      if (!current) return;
+      // It holds every input object until the end: one array value, held to its limit.
+      checkArrayLength(items.length + 1);
+      items.push(current.value);
     },
     async end() {
       const specs = parsePropertySpecs('Sort-Object', bound.get('Property'), SORT_KEYS);

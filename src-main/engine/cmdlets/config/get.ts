@@ -1,8 +1,7 @@
 // Get-CsPersistentChatConfiguration: every collection, one by -Identity, or
 // those matching a -Filter wildcard. Returns copies.
 
-import { runtimeError } from '../../shell/errors';
-import { wildcardToRegExp, type WildcardPattern } from '../../shell/wildcard';
+import { compileWildcard } from '../../shell/wildcard';
 import { toConfigObject } from './config-object';
 import { configCommand, notFound } from './shared';
 
@@ -19,14 +18,8 @@ export const getConfiguration = configCommand('Get-CsPersistentChatConfiguration
       return;
     }
     const filter = bound.get('Filter') as string | null | undefined;
-    let pattern: WildcardPattern | undefined;
-    if (filter !== undefined && filter !== null) {
-      try {
-        pattern = wildcardToRegExp(filter);
-      } catch {
-        throw runtimeError(`The specified wildcard character pattern is not valid: ${filter}`, 'WildcardPatternException', ctx.extent, 'InvalidArgument', 'WildcardPatternException');
-      }
-    }
+    // A malformed filter is WildcardPatternException, reported like any exception a cmdlet throws.
+    const pattern = filter !== undefined && filter !== null ? compileWildcard(filter) : undefined;
     for (const record of ctx.repo.list()) {
       if (!pattern || pattern.test(record.Identity)) await ctx.emit(toConfigObject(record));
     }

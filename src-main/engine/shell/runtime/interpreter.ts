@@ -13,6 +13,7 @@ import { ConversionError, toInteger, toPSString } from '../convert';
 import { errorRecord, ExitException, PipelineStoppedError, runtimeError, TerminatingError, type ErrorRecordData } from '../errors';
 import { getProperty } from '../members';
 import { arithmetic, checkStringLength, compare, logical, OperatorError, parseComparison } from '../operators';
+import { checkArrayLength } from '../limit-errors';
 import { collapse, enumerate, Hashtable, ScriptBlock, type Value } from '../values';
 import type { ConfigRepository } from '../../store/types';
 import { assign, increment } from './assignment';
@@ -167,7 +168,11 @@ export class Interpreter {
   async collect(statements: readonly StatementAst[], sequencePoints = true, propagate = false): Promise<Value[]> {
     const out: Value[] = [];
     try {
-      await this.nested(() => this.runStatements(statements, async (v) => void out.push(v), sequencePoints, propagate));
+      const push = async (v: Value) => {
+        checkArrayLength(out.length + 1, this.position);
+        out.push(v);
+      };
+      await this.nested(() => this.runStatements(statements, push, sequencePoints, propagate));
     } catch (e) {
       // Each level overwrites it on the way out, so the outermost (the scriptblock body) wins.
       if (e instanceof ExitException) e.output = out;
@@ -230,11 +235,13 @@ export class Interpreter {
         throw new TerminatingError(errorRecord({ message: e.message, errorId: e.errorId, category: e.category, target: e.target, extent }));
       }
       if (e instanceof MethodError) {
-        throw new TerminatingError(errorRecord({ message: e.message, errorId: e.errorId, category: 'InvalidOperation', target: e.target, extent }));
+        throw new TerminatingError(errorRecord({ message: e.message, errorId: e.errorId, category: e.category, exceptionType: e.exceptionType, target: e.target, extent }));
       }
       if (e instanceof ConversionError) {
         throw new TerminatingError(errorRecord({ message: e.message, errorId: 'RuntimeException', category: 'InvalidOperation', extent }));
       }
+      // Raised without a position (a malformed wildcard, a value over its size limit): placed here.
+      if (e instanceof TerminatingError && !e.record.extent) throw new TerminatingError({ ...e.record, extent });
       throw e;
     }
   }
@@ -248,8 +255,12 @@ export class Interpreter {
         let text = '';
         for (const part of expr.parts) {
           if (typeof part === 'string') text += part;
-          else if (part.type === 'Variable') text += toPSString(this.variables.get(part.name));
-          else text += toPSString(collapse(await this.collect(part.statements)));
+          else if (part.type === 'Variable') text += this.operate(() => toPSString(this.variables.get(part.name)), expr.extent);
+          else {
+            const value = collapse(await this.collect(part.statements));
+            // An array's text can be over the string limit too: placed like the check below.
+            text += this.operate(() => toPSString(value), expr.extent);
+          }
           this.operate(() => checkStringLength(text.length), expr.extent);
         }
         return text;

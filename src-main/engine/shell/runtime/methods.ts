@@ -1,21 +1,44 @@
 // The .NET methods the console supports on values: the common string
 // methods, ToString() on anything, and Contains/IndexOf on arrays.
+//
+// A method that would build a value over its size limit (limits.ts) fails
+// before building it, the way PowerShell reports an exception thrown inside a
+// .NET method: MethodInvocationException, `Exception calling "PadLeft" with
+// "1" argument(s): "…"`, the inner exception's type name as the error id.
 
 import { toInteger, toPSString } from '../convert';
+import { toLowerDotNet, toUpperDotNet } from '../case-mapping';
+import type { ErrorCategory } from '../errors';
 import { valuesEqual } from '../operators';
-import { MAX_STRING_LENGTH } from '../limits';
+import { limitNote, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, OUT_OF_MEMORY } from '../limits';
 import { Hashtable, typeNameOf, type Value } from '../values';
 
-/** A failed call, with the error id and CategoryInfo target PowerShell gives it. */
+/** A failed call, with the error id, category and CategoryInfo target PowerShell gives it. */
 export class MethodError extends Error {
   constructor(
     message: string,
     readonly errorId = 'RuntimeException',
     /** `target:Type` text; PowerShell names the missing method (`Foo:String`). */
     readonly target = '',
+    readonly category: ErrorCategory = 'InvalidOperation',
+    readonly exceptionType = 'RuntimeException',
   ) {
     super(message);
   }
+}
+
+/** An exception thrown inside the .NET method, as PowerShell wraps it. */
+function invocationError(method: string, args: readonly Value[], inner: string, innerType: string): MethodError {
+  return new MethodError(`Exception calling "${method}" with "${args.length}" argument(s): "${inner}"`, innerType, '', 'NotSpecified', 'MethodInvocationException');
+}
+
+/** Refuses a result of `length` characters (or elements) over the limit, before it is built. */
+function fits(method: string, args: readonly Value[], length: number, kind: 'string' | 'array' = 'string'): number {
+  if (length > (kind === 'string' ? MAX_STRING_LENGTH : MAX_ARRAY_LENGTH)) {
+    const error = invocationError(method, args, OUT_OF_MEMORY, 'OutOfMemoryException');
+    throw new MethodError(`${error.message} ${limitNote(kind)}`, error.errorId, '', error.category, error.exceptionType);
+  }
+  return length;
 }
 
 function str(args: readonly Value[], i: number): string {
@@ -28,18 +51,43 @@ function int(args: readonly Value[], i: number): number {
 
 type Method = (self: never, args: readonly Value[]) => Value;
 
-/** A result length within the string limit, or .NET's out-of-memory failure of the call. */
-function fits(method: string, args: readonly Value[], length: number): number {
-  if (length > MAX_STRING_LENGTH) {
-    const count = `${args.length} argument${args.length === 1 ? '' : '(s)'}`;
-    throw new MethodError(`Exception calling "${method}" with "${count}": "Exception of type 'System.OutOfMemoryException' was thrown." (pchat-admin keeps one string under ${MAX_STRING_LENGTH.toLocaleString('en-US')} characters.)`, 'OutOfMemoryException');
+/** Occurrences of `what` in `s` (ordinal, not overlapping), counted without building anything. */
+function occurrences(s: string, what: string): number {
+  let n = 0;
+  for (let at = s.indexOf(what); at >= 0; at = s.indexOf(what, at + what.length)) n++;
+  return n;
+}
+
+/** String.Replace(string, string): ordinal; an empty oldValue is .NET's ArgumentException. */
+function replace(s: string, a: readonly Value[]): string {
+  const from = str(a, 0);
+  const to = str(a, 1);
+  if (from === '') throw invocationError('Replace', a, 'String cannot be of zero length.\nParameter name: oldValue', 'ArgumentException');
+  fits('Replace', a, s.length + occurrences(s, from) * (to.length - from.length));
+  // A function replacement: `$&` and friends in `to` are plain text, as in .NET; no array of pieces is built.
+  return s.replaceAll(from, () => to);
+}
+
+/** String.Split(params char[]): every char of every argument separates; none means white space. */
+function split(s: string, a: readonly Value[]): string[] {
+  const separators = new Set(a.map(toPSString).join(''));
+  const isSeparator = separators.size > 0 ? (c: string) => separators.has(c) : (c: string) => /\s/.test(c);
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!isSeparator(s[i]!)) continue;
+    fits('Split', a, parts.length + 2, 'array');
+    parts.push(s.slice(start, i));
+    start = i + 1;
   }
-  return length;
+  parts.push(s.slice(start));
+  return parts;
 }
 
 const STRING_METHODS: Record<string, Method> = {
-  toupper: (s: string) => s.toUpperCase(),
-  tolower: (s: string) => s.toLowerCase(),
+  // .NET maps case one char at a time, so the result has the string's own length.
+  toupper: (s: string) => toUpperDotNet(s),
+  tolower: (s: string) => toLowerDotNet(s),
   trim: (s: string, a) => (a.length ? s.replace(new RegExp(`^[${escapeClass(str(a, 0))}]+|[${escapeClass(str(a, 0))}]+$`, 'g'), '') : s.trim()),
   trimstart: (s: string) => s.trimStart(),
   trimend: (s: string) => s.trimEnd(),
@@ -47,12 +95,8 @@ const STRING_METHODS: Record<string, Method> = {
   endswith: (s: string, a) => s.endsWith(str(a, 0)),
   contains: (s: string, a) => s.includes(str(a, 0)),
   indexof: (s: string, a) => s.indexOf(str(a, 0)),
-  replace: (s: string, a) => {
-    const parts = s.split(str(a, 0));
-    fits('Replace', a, s.length + (parts.length - 1) * (str(a, 1).length - str(a, 0).length));
-    return parts.join(str(a, 1));
-  },
-  split: (s: string, a) => s.split(new RegExp(`[${escapeClass(a.map(toPSString).join(''))}]`)),
+  replace: (s: string, a) => replace(s, a),
+  split: (s: string, a) => split(s, a),
   substring: (s: string, a) => {
     const start = int(a, 0);
     const length = a.length > 1 ? int(a, 1) : s.length - start;
