@@ -21,7 +21,26 @@ const DOTNET: Record<string, string> = {
 };
 
 export function dotNetTypeName(def: ParameterDef): string {
-  return DOTNET[def.type] ?? `System.${def.type}`;
+  return def.typeName ?? DOTNET[def.type] ?? `System.${def.type}`;
+}
+
+/** A script parameter's type constraint, with PowerShell's ArgumentTransformationMetadataException wording. */
+function convertScriptArgument(command: string, def: ParameterDef, convert: (v: Value) => Value, value: Value, extent: Extent | undefined): Value {
+  try {
+    return convert(value);
+  } catch (e) {
+    if (!(e instanceof ConversionError)) throw e;
+    throw new TerminatingError(
+      errorRecord({
+        message: `Cannot process argument transformation on parameter '${def.name}'. ${e.message}`,
+        errorId: 'ParameterArgumentTransformationError',
+        category: 'InvalidData',
+        exceptionType: 'ParameterBindingArgumentTransformationException',
+        command,
+        ...(extent ? { extent } : {}),
+      }),
+    );
+  }
 }
 
 function transformationError(command: string, def: ParameterDef, message: string, extent: Extent | undefined, errorId = 'CannotConvertArgumentNoMessage'): TerminatingError {
@@ -60,6 +79,7 @@ function objectForm(value: Value, target: string): string {
  * TerminatingError carrying PowerShell's binding message.
  */
 export function convertArgument(command: string, def: ParameterDef, value: Value, extent: Extent | undefined): Value {
+  if (def.convert) return convertScriptArgument(command, def, def.convert, value, extent);
   const target = dotNetTypeName(def);
   switch (def.type) {
     case 'Int16':

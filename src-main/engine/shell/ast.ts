@@ -17,10 +17,143 @@ interface NodeBase {
 
 export interface ScriptAst extends NodeBase {
   readonly type: 'Script';
+  /** The statements of the body (the `end` block when named blocks are used). */
+  readonly statements: readonly StatementAst[];
+  /** `param( … )` at the top of a script or script block. */
+  readonly paramBlock?: ParamBlockAst;
+  /** `begin { }` / `process { }` / `end { }` when the body is written with named blocks. */
+  readonly namedBlocks?: NamedBlocks;
+}
+
+export interface NamedBlocks {
+  readonly begin: readonly StatementAst[] | null;
+  readonly process: readonly StatementAst[] | null;
+  readonly end: readonly StatementAst[] | null;
+}
+
+export type StatementAst =
+  | PipelineAst
+  | AssignmentAst
+  | ExitAst
+  | IfAst
+  | LoopAst
+  | ForEachAst
+  | SwitchAst
+  | JumpAst
+  | ReturnAst
+  | ThrowAst
+  | TryAst
+  | TrapAst
+  | FunctionDefinitionAst;
+
+/** A `{ … }` body of a keyword statement. */
+export interface StatementBlockAst extends NodeBase {
   readonly statements: readonly StatementAst[];
 }
 
-export type StatementAst = PipelineAst | AssignmentAst | ExitAst;
+/** `if (…) { } elseif (…) { } else { }`. */
+export interface IfAst extends NodeBase {
+  readonly type: 'If';
+  readonly clauses: readonly { readonly condition: StatementAst; readonly body: StatementBlockAst }[];
+  readonly elseBody: StatementBlockAst | null;
+}
+
+/** `while`, `do { } while ( )`, `do { } until ( )` and `for ( ; ; )`. */
+export interface LoopAst extends NodeBase {
+  readonly type: 'Loop';
+  readonly kind: 'while' | 'dowhile' | 'dountil' | 'for';
+  readonly label: string | null;
+  readonly initializer: StatementAst | null;
+  readonly condition: StatementAst | null;
+  readonly iterator: StatementAst | null;
+  readonly body: StatementBlockAst;
+}
+
+/** `foreach ($item in <pipeline>) { }`. */
+export interface ForEachAst extends NodeBase {
+  readonly type: 'ForEach';
+  readonly label: string | null;
+  readonly variable: VariableExpr;
+  readonly collection: StatementAst;
+  readonly body: StatementBlockAst;
+}
+
+/** `switch [-Regex|-Wildcard|-Exact|-CaseSensitive] (<pipeline>) { <pattern> { } default { } }`. */
+export interface SwitchAst extends NodeBase {
+  readonly type: 'Switch';
+  readonly label: string | null;
+  readonly mode: 'equals' | 'regex' | 'wildcard';
+  readonly caseSensitive: boolean;
+  readonly condition: StatementAst;
+  readonly clauses: readonly { readonly pattern: ExpressionAst; readonly body: StatementBlockAst }[];
+  readonly defaultBody: StatementBlockAst | null;
+}
+
+/** `break` / `continue`, with an optional label (a word or an expression). */
+export interface JumpAst extends NodeBase {
+  readonly type: 'Jump';
+  readonly kind: 'break' | 'continue';
+  readonly label: ExpressionAst | null;
+}
+
+export interface ReturnAst extends NodeBase {
+  readonly type: 'Return';
+  readonly pipeline: StatementAst | null;
+}
+
+export interface ThrowAst extends NodeBase {
+  readonly type: 'Throw';
+  readonly pipeline: StatementAst | null;
+}
+
+/** `try { } catch [T1], [T2] { } catch { } finally { }`. */
+export interface TryAst extends NodeBase {
+  readonly type: 'Try';
+  readonly body: StatementBlockAst;
+  readonly catches: readonly { readonly types: readonly TypeNameAst[]; readonly body: StatementBlockAst }[];
+  readonly finallyBody: StatementBlockAst | null;
+}
+
+/** `trap [T] { }`: handles the terminating errors of the statement list it sits in. */
+export interface TrapAst extends NodeBase {
+  readonly type: 'Trap';
+  readonly trapType: TypeNameAst | null;
+  readonly body: StatementBlockAst;
+}
+
+/** `function Name { … }`, `function Name($a, $b) { … }`, `filter Name { … }`. */
+export interface FunctionDefinitionAst extends NodeBase {
+  readonly type: 'FunctionDefinition';
+  readonly name: string;
+  readonly isFilter: boolean;
+  readonly body: ScriptBlockExpr;
+}
+
+/** `param( [attributes] [type] $name = default, … )`. */
+export interface ParamBlockAst extends NodeBase {
+  readonly attributes: readonly AttributeAst[];
+  readonly parameters: readonly ParameterAst[];
+}
+
+export interface ParameterAst extends NodeBase {
+  readonly name: string;
+  readonly attributes: readonly AttributeAst[];
+  /** The type constraints written before the name, innermost last (`[string[]]`). */
+  readonly types: readonly TypeNameAst[];
+  readonly defaultValue: ExpressionAst | null;
+}
+
+/** `[Parameter(Mandatory = $true, Position = 0)]`, `[ValidateRange(1, 10)]`. */
+export interface AttributeAst extends NodeBase {
+  readonly name: string;
+  readonly positional: readonly ExpressionAst[];
+  readonly named: readonly { readonly name: string; readonly value: ExpressionAst | null }[];
+}
+
+/** A type name as written between brackets: `int`, `string[]`, `System.Collections.Generic.List[string]`. */
+export interface TypeNameAst extends NodeBase {
+  readonly name: string;
+}
 
 /** `exit` or `exit <pipeline>`: ends the script; the value (converted to Int32) is the exit code. */
 export interface ExitAst extends NodeBase {
@@ -46,6 +179,13 @@ export interface PipelineAst extends NodeBase {
   readonly elements: readonly (CommandAst | CommandExpressionAst)[];
 }
 
+/** `2>$null`, `2>&1`, `*>&1`, `> file`, `>> file`. Stream '*' is all, '1' output, '2' errors, 3–6 the others. */
+export interface RedirectionAst extends NodeBase {
+  readonly from: '*' | '1' | '2' | '3' | '4' | '5' | '6';
+  /** A file (or $null), or a merge into the output stream (`2>&1`). */
+  readonly to: { readonly kind: 'file'; readonly path: ExpressionAst; readonly append: boolean } | { readonly kind: 'merge' };
+}
+
 export interface CommandAst extends NodeBase {
   readonly type: 'Command';
   /** The command name as written (bareword), e.g. "Get-CsPersistentChatConfiguration", "?", "%". */
@@ -53,9 +193,20 @@ export interface CommandAst extends NodeBase {
   readonly nameExtent: Extent;
   /** Parameters and arguments after the name, in source order. */
   readonly elements: readonly CommandElementAst[];
+  /** `& <name or expression>` or `. <name or expression>`: how it was invoked; absent for a plain command. */
+  readonly invocation?: 'call' | 'dot';
+  /** With `&`/`.`: the expression that names the command or holds the script block. */
+  readonly nameExpression?: ExpressionAst;
+  readonly redirections?: readonly RedirectionAst[];
 }
 
-export type CommandElementAst = CommandParameterAst | ExpressionAst;
+export type CommandElementAst = CommandParameterAst | SplatExpr | ExpressionAst;
+
+/** `@params` in a command's arguments: a hashtable gives named parameters, an array positional ones. */
+export interface SplatExpr extends NodeBase {
+  readonly type: 'Splat';
+  readonly name: string;
+}
 
 /** `-Name`, or `-Name:value` (argument set, colon form). */
 export interface CommandParameterAst extends NodeBase {
@@ -70,6 +221,7 @@ export interface CommandParameterAst extends NodeBase {
 export interface CommandExpressionAst extends NodeBase {
   readonly type: 'CommandExpression';
   readonly expression: ExpressionAst;
+  readonly redirections?: readonly RedirectionAst[];
 }
 
 // ---- expressions ----------------------------------------------------------
@@ -91,7 +243,14 @@ export type ExpressionAst =
   | SubExpr
   | ParenExpr
   | HashtableExpr
-  | ScriptBlockExpr;
+  | ScriptBlockExpr
+  | TypeExpr;
+
+/** `[int]` on its own: the type as a value (for `[int]::MaxValue`, `-is [string]`, `-as [int]`). */
+export interface TypeExpr extends NodeBase {
+  readonly type: 'TypeLiteral';
+  readonly typeName: string;
+}
 
 /** A number literal: 42, 0x1F, 1.5, 1e3, 10kb. `text` is the source spelling. */
 export interface ConstantExpr extends NodeBase {
@@ -124,19 +283,21 @@ export interface VariableExpr extends NodeBase {
   readonly name: string;
 }
 
-/** `target.Member` (no whitespace before the dot). `member` is a name, or an expression for `$x.$name`. */
+/** `target.Member` (no whitespace before the dot), or `[type]::Member` (`isStatic`). `member` is a name, or an expression for `$x.$name`. */
 export interface MemberExpr extends NodeBase {
   readonly type: 'Member';
   readonly target: ExpressionAst;
   readonly member: string | ExpressionAst;
+  readonly isStatic?: boolean;
 }
 
-/** `target.Method(args)`. */
+/** `target.Method(args)` or `[type]::Method(args)`. */
 export interface InvokeMemberExpr extends NodeBase {
   readonly type: 'InvokeMember';
   readonly target: ExpressionAst;
   readonly member: string;
   readonly args: readonly ExpressionAst[];
+  readonly isStatic?: boolean;
 }
 
 /** `target[index]`. */
@@ -147,7 +308,8 @@ export interface IndexExpr extends NodeBase {
 }
 
 /**
- * Binary operators, lower-cased: '+', '-', '*', '/', '%', '-eq', '-ne', '-gt', '-ge', '-lt',
+ * Binary operators, lower-cased: '..', '-f', '+', '-', '*', '/', '%', '-band', '-bor', '-bxor', '-shl', '-shr',
+ * '-is', '-isnot', '-as', '-replace', '-split', '-join' (with their case variants), '-eq', '-ne', '-gt', '-ge', '-lt',
  * '-le', '-like', '-notlike', '-match', '-notmatch', '-contains', '-notcontains', '-in',
  * '-notin', their '-c…' and '-i…' variants ('-ceq', '-ieq', …), '-and', '-or', '-xor'.
  */
@@ -159,17 +321,17 @@ export interface BinaryExpr extends NodeBase {
   readonly right: ExpressionAst;
 }
 
-/** '-not', '!', '-' (negation), '+'. */
+/** '-not', '!', '-' (negation), '+', '-bnot', '-split', '-join'. */
 export interface UnaryExpr extends NodeBase {
   readonly type: 'Unary';
   readonly operator: string;
   readonly operand: ExpressionAst;
 }
 
-/** A cast, `[void](…)` / `[void]$x.Method()`: so far `void` is the one type the console knows (it discards the value). */
+/** A cast: `[int]'42'`, `[void]$x.Add(1)`, `[ordered]@{…}`; also a type constraint on an assignment target (`[int]$x = …`). */
 export interface ConvertExpr extends NodeBase {
   readonly type: 'Convert';
-  readonly typeName: 'void';
+  readonly typeName: string;
   readonly operand: ExpressionAst;
 }
 

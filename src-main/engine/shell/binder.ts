@@ -71,7 +71,14 @@ function narrow(cmd: CommandDef, state: BindState, def: ParameterDef, extent: Ex
 }
 
 /** Binds the command line: named first, then positional. Throws on any binding error. */
-export function bindCommandLine(cmd: CommandDef, named: readonly NamedArgument[], positional: readonly PositionalArgument[], commandExtent: Extent): BindState {
+export function bindCommandLine(
+  cmd: CommandDef,
+  named: readonly NamedArgument[],
+  positional: readonly PositionalArgument[],
+  commandExtent: Extent,
+  /** A simple function's $args: positional arguments no parameter takes go here instead of failing. */
+  overflow?: Value[],
+): BindState {
   const state: BindState = { bound: new Map(), candidates: [...cmd.sets] };
   for (const arg of named) {
     if (state.bound.has(arg.def.name)) {
@@ -90,6 +97,10 @@ export function bindCommandLine(cmd: CommandDef, named: readonly NamedArgument[]
   const remaining: Value[] = [];
   for (const arg of positional) {
     const def = nextPositional(cmd, state);
+    if (!def && overflow) {
+      overflow.push(arg.value);
+      continue;
+    }
     if (!def) {
       throw bindingError(
         cmd.name,

@@ -37,6 +37,10 @@ export interface ParameterDef {
   readonly common?: boolean;
   /** The domain metadata behind it, when there is one (ranges, URL rule, default). */
   readonly meta?: ParameterMeta;
+  /** A script parameter's type constraint (`[int]$Count`): converts the argument or throws ConversionError. */
+  readonly convert?: (value: Value) => Value;
+  /** The .NET type name the constraint shows in messages and help. */
+  readonly typeName?: string;
 }
 
 export interface HelpExample {
@@ -124,6 +128,13 @@ export interface CommandDef {
   readonly help: CommandHelp;
   /** Where this command comes from, as Get-Command's Source column shows it. */
   readonly source: string;
+  /**
+   * A function or script: pipeline input it cannot bind still reaches it ($input, $_),
+   * and its errors keep their own position rather than being attributed to the call.
+   */
+  readonly isScript?: boolean;
+  /** A simple function or script: unknown parameters and extra positional arguments go to $args instead of failing. */
+  readonly takesExtraArguments?: boolean;
   create(ctx: CommandContext): CommandProcessor;
 }
 

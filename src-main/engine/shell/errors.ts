@@ -21,7 +21,10 @@ export type ErrorCategory =
   | 'OperationStopped'
   | 'LimitsExceeded'
   | 'PermissionDenied'
-  | 'ResourceUnavailable';
+  | 'ResourceUnavailable'
+  | 'OpenError'
+  | 'ReadError'
+  | 'SecurityError';
 
 export interface ErrorRecordData {
   readonly message: string;
@@ -36,6 +39,11 @@ export interface ErrorRecordData {
   readonly target: string;
   /** Where in the statement source it happened; absent for store-level errors. */
   readonly extent?: Extent;
+  /**
+   * The position lines ("At <file>:L char:C", the source line, the underline) when the
+   * extent points into another source than the input being run (a dot-sourced file's function).
+   */
+  readonly position?: readonly string[];
 }
 
 /** A terminating error: stops the statement (the script goes on with the next one). */

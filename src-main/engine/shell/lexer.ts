@@ -135,23 +135,50 @@ export class Lexer {
       case ',':
         return this.punct('Comma', p, p + 1);
       case '<':
-      case '>':
         return fail('RedirectionNotSupported', messages.redirectionNotSupported(c), { start: p, end: p + 1 });
+      case '>':
+        return this.redirection(p);
       case '@': {
         const next = src[p + 1];
         if (next === '(') return this.punct('AtParen', p, p + 2);
         if (next === '{') return this.punct('AtCurly', p, p + 2);
-        if (isIdentifierChar(next)) {
+        if (isIdentifierChar(next) || next === '?') {
           let e = p + 1;
-          while (isIdentifierChar(src[e])) e++;
-          return fail('SplattingNotSupported', messages.splatting(src.slice(p + 1, e)), { start: p, end: e });
+          while (isIdentifierChar(src[e]) || src[e] === '?') e++;
+          const name = src.slice(p + 1, e);
+          return { kind: 'Splat', name, extent: { start: p, end: e }, text: src.slice(p, e) };
         }
         return fail('UnrecognizedToken', messages.unrecognizedToken, { start: p, end: p + 1 });
       }
       default:
         if (c === '$' && src[p + 1] === '(') return this.punct('DollarParen', p, p + 2);
+        // `2>`, `*>`, `3>&1`: a stream number (or *) written against '>' names the stream to redirect.
+        if (src[p + 1] === '>' && (c === '*' || (c !== undefined && c >= '1' && c <= '6'))) return this.redirection(p);
         return null;
     }
+  }
+
+  /** A redirection operator at `p`: `[n|*]>`, `[n|*]>>` or `n>&1` (`n>&2` and `>&` into other streams are PowerShell's errors). */
+  private redirection(p: number): Token {
+    const src = this.src;
+    let i = p;
+    let from: '*' | '1' | '2' | '3' | '4' | '5' | '6' = '1';
+    if (src[i] !== '>') from = src[i++] as typeof from;
+    i++; // '>'
+    const append = src[i] === '>';
+    if (append) i++;
+    let merge = false;
+    if (!append && src[i] === '&') {
+      const target = src[i + 1];
+      if (target === '1' && from !== '1') {
+        merge = true;
+        i += 2;
+      } else {
+        const end = target !== undefined && /[0-9]/.test(target) ? i + 2 : i + 1;
+        return fail('RedirectionNotSupported', messages.redirectionMerge(src.slice(p, end)), { start: p, end });
+      }
+    }
+    return { kind: 'Redirection', from, append, merge, extent: { start: p, end: i }, text: src.slice(p, i) };
   }
 
   private scanString(p: number): Token {

@@ -4,13 +4,16 @@
 // PowerShell error for a missing closer, flagged incomplete at end of input so
 // a console can ask for a continuation line.
 
-import type { ArrayExpr, ExpressionAst, HashtableExpr, ParenExpr, ScriptBlockExpr, StatementAst, SubExpr } from './ast';
+import type { ArrayExpr, ExpressionAst, HashtableExpr, ParenExpr, ScriptAst, ScriptBlockExpr, StatementAst, SubExpr } from './ast';
 import { ExpressionParser } from './parser-expressions';
 import { isIdentifierStart, isLetter, isDigit, messages, type Token } from './tokens';
 
 type Entry = HashtableExpr['entries'][number];
 
 export abstract class BlockParser extends ExpressionParser {
+  /** A script or script block body (param block, named blocks, statements) up to `closer`. */
+  protected abstract parseScriptBody(closer: '}' | null, start: number): ScriptAst;
+
   protected parseBracketed(tok: Token): ExpressionAst {
     this.enter(tok.extent);
     let node: ExpressionAst;
@@ -72,7 +75,7 @@ export abstract class BlockParser extends ExpressionParser {
 
   private parseScriptBlock(open: Token): ScriptBlockExpr {
     this.advance(open);
-    const statements = this.parseStatementList('}');
+    const body = this.parseScriptBody('}', open.extent.end);
     const close = this.peek('expression', true);
     // PowerShell points at the brace that was never closed.
     if (close.kind !== 'RCurly') this.failMissingClose('MissingEndCurlyBrace', messages.missingEndCurlyBrace, close, open.extent);
@@ -80,7 +83,7 @@ export abstract class BlockParser extends ExpressionParser {
     const inner = { start: open.extent.end, end: close.extent.start };
     return {
       type: 'ScriptBlock',
-      body: { type: 'Script', statements, extent: inner },
+      body: { ...body, extent: inner },
       text: this.src.slice(inner.start, inner.end),
       extent: { start: open.extent.start, end: this.pos },
     };

@@ -19,11 +19,8 @@ export const MAX_NESTING_DEPTH = 100;
  */
 export const MAX_TREE_HEIGHT = 1000;
 
-/** Operators PowerShell has but this console does not (reported by name, not as unknown tokens). */
-export const UNSUPPORTED_OPERATORS: ReadonlySet<string> = new Set([
-  'is', 'isnot', 'as', 'replace', 'ireplace', 'creplace', 'split', 'isplit', 'csplit', 'join', 'f',
-  'band', 'bor', 'bxor', 'bnot', 'shl', 'shr',
-]);
+/** Operators written as a dash and a word that also work with one operand. */
+export const UNARY_WORDS: ReadonlySet<string> = new Set(['not', 'bnot', 'split', 'join']);
 
 export abstract class ParserCore implements SubExpressionHost {
   protected readonly lexer: Lexer;
@@ -93,12 +90,7 @@ export abstract class ParserCore implements SubExpressionHost {
 
   /** The error for a token found where it cannot be. */
   protected unexpected(tok: Token): ParseErrorInfo {
-    if (tok.kind === 'DashWord' && UNSUPPORTED_OPERATORS.has(tok.word)) {
-      return this.error('OperatorNotSupported', messages.operatorNotSupported('-' + tok.word), tok.extent);
-    }
-    if (tok.kind === 'DotDot' || tok.kind === 'ColonColon') {
-      return this.error('OperatorNotSupported', messages.operatorNotSupported(tok.text), tok.extent);
-    }
+    if (tok.kind === 'Splat') return this.error('SplattingNotPermitted', messages.splatInExpression(tok.name), tok.extent);
     if (tok.kind === 'Ampersand') {
       return this.src[tok.extent.end] === '&'
         ? this.error('InvalidEndOfLine', messages.invalidEndOfLine('&&'), { start: tok.extent.start, end: tok.extent.end + 1 })

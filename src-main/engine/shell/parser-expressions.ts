@@ -1,40 +1,64 @@
 // Expressions of the console language with Windows PowerShell's precedence,
-// lowest first:
-//   -and -or -xor                      (left-associative, one level)
-//   -eq -ne -gt … -in -notin, -c… -i…  (comparison)
+// lowest first (PowerShell's TokenFlags.BinaryPrecedence*):
+//   -and -or -xor                      (logical)
+//   -band -bor -bxor                   (bitwise)
+//   -eq … -like -match -contains -in -is -as -replace -split -join -shl -shr, -c…/-i… (comparison)
 //   + -
 //   * / %
+//   -f                                 (format)
+//   ..                                 (range)
 //   ,                                  (array literal: `1,2 + 3` is `(1,2) + 3`)
-//   -not ! - + ++ -- and unary ,       (prefix: `-not $a -eq $b` is `(-not $a) -eq $b`)
+//   -not ! - + -bnot -split -join ++ -- unary , and [type] casts (prefix)
 //   ++ --                              (postfix, on a variable, property or element)
-//   .Member .Method( ) [index]         (postfix, only with no space before it)
+//   .Member .Method( ) [index] ::Static (postfix, only with no space before it)
 // Postfix operators are parsed in parser-postfix.ts; primaries in brackets
 // (parentheses, $( ), @( ), @{ }, { }) in parser-blocks.ts.
 
-import type { ArrayLiteralExpr, BinaryExpr, ConvertExpr, ExpressionAst } from './ast';
-import { UNSUPPORTED_OPERATORS } from './parser-core';
+import type { ArrayLiteralExpr, BinaryExpr, ConvertExpr, ExpressionAst, TypeExpr } from './ast';
+import { UNARY_WORDS } from './parser-core';
 import { PostfixParser } from './parser-postfix';
-import { isDigit, messages, type Token } from './tokens';
+import { isDigit, isNewlineChar, messages, type Token } from './tokens';
 
 const LOGICAL = new Set(['and', 'or', 'xor']);
-const COMPARISON = new Set(
-  ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch', 'contains', 'notcontains', 'in', 'notin'].flatMap(
+const BITWISE = new Set(['band', 'bor', 'bxor']);
+const COMPARISON = new Set([
+  ...['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch', 'contains', 'notcontains', 'in', 'notin', 'replace', 'split'].flatMap(
     (op) => [op, 'c' + op, 'i' + op],
   ),
-);
+  'is',
+  'isnot',
+  'as',
+  'join',
+  'shl',
+  'shr',
+]);
 
-/** The binary operator `tok` spells at precedence `level` (0 = logical … 3 = multiplicative), or null. */
+/** Number of binary precedence levels; the last one's operands are array literals. */
+const LEVELS = 7;
+
+/** The binary operator `tok` spells at precedence `level` (0 = logical … 6 = range), or null. */
 function binaryOperator(tok: Token, level: number): string | null {
   switch (level) {
     case 0:
       return tok.kind === 'DashWord' && LOGICAL.has(tok.word) ? '-' + tok.word : null;
     case 1:
-      return tok.kind === 'DashWord' && COMPARISON.has(tok.word) ? '-' + tok.word : null;
+      return tok.kind === 'DashWord' && BITWISE.has(tok.word) ? '-' + tok.word : null;
     case 2:
+      return tok.kind === 'DashWord' && COMPARISON.has(tok.word) ? '-' + tok.word : null;
+    case 3:
       return tok.kind === 'Plus' ? '+' : tok.kind === 'Minus' ? '-' : null;
-    default:
+    case 4:
       return tok.kind === 'Multiply' ? '*' : tok.kind === 'Divide' ? '/' : tok.kind === 'Rem' ? '%' : null;
+    case 5:
+      return tok.kind === 'DashWord' && tok.word === 'f' ? '-f' : null;
+    default:
+      return tok.kind === 'DotDot' ? '..' : null;
   }
+}
+
+/** Is `word` (after a dash, lower case) any operator of the language? */
+export function isOperatorWord(word: string): boolean {
+  return LOGICAL.has(word) || BITWISE.has(word) || COMPARISON.has(word) || UNARY_WORDS.has(word) || word === 'f';
 }
 
 const UNARY: Partial<Record<Token['kind'], string>> = { Exclaim: '!', Minus: '-', Plus: '+' };
@@ -54,12 +78,11 @@ export abstract class ExpressionParser extends PostfixParser {
   }
 
   private parseBinary(level: number, noComma: boolean): ExpressionAst {
-    const operand = () => (level === 3 ? this.parseArrayLiteral(noComma) : this.parseBinary(level + 1, noComma));
+    const operand = () => (level === LEVELS - 1 ? this.parseArrayLiteral(noComma) : this.parseBinary(level + 1, noComma));
     let left = operand();
     let links = 0;
     for (;;) {
       const tok = this.peek('expression');
-      if (level === 1 && tok.kind === 'DashWord' && UNSUPPORTED_OPERATORS.has(tok.word)) this.fail(this.unexpected(tok));
       const operator = binaryOperator(tok, level);
       if (operator === null) break;
       this.advance(tok);
@@ -117,7 +140,7 @@ export abstract class ExpressionParser extends PostfixParser {
 
   protected parseUnary(noComma: boolean): ExpressionAst {
     const tok = this.peek('expression');
-    const unaryOp = tok.kind === 'DashWord' ? (tok.word === 'not' ? '-not' : null) : (UNARY[tok.kind] ?? null);
+    const unaryOp = tok.kind === 'DashWord' ? (UNARY_WORDS.has(tok.word) ? '-' + tok.word : null) : (UNARY[tok.kind] ?? null);
     if (unaryOp === '-') {
       // `-5` written together is a negative constant, as PowerShell reads it; `- 5` is negation.
       const at = tok.extent.end;
@@ -180,22 +203,59 @@ export abstract class ExpressionParser extends PostfixParser {
   }
 
   /**
-   * Where a value belongs, '[' starts a type literal or a cast. `[void]`
-   * followed by an operand on the same line (`[void](…)`, `[void] $x.Add(1)`)
-   * is a cast that binds tighter than binary operators, as in PowerShell;
-   * every other type, and a type literal on its own, is not supported yet.
+   * Where a value belongs, '[' starts a type literal (`[int]`, `[int]::MaxValue`)
+   * or, when an operand follows on the same line, a cast (`[int]'42'`,
+   * `[void]$list.Add(1)`), which binds tighter than binary operators.
    */
   private parseCast(open: Token): ExpressionAst {
-    const literal = /^\[(?:System\.)?void\]/i.exec(this.src.slice(open.extent.start, open.extent.start + 14));
-    const next = literal ? this.lexer.token(this.lexer.skipTrivia(open.extent.start + literal[0].length, false), 'expression') : null;
-    if (!literal || !next || !this.startsOperand(next)) {
-      return this.fail(this.error('TypeLiteralNotSupported', messages.typeLiteral, open.extent));
-    }
+    const { name, end } = this.scanTypeName(open.extent.start);
+    const literal: TypeExpr = { type: 'TypeLiteral', typeName: name, extent: { start: open.extent.start, end } };
+    this.pos = end;
+    const after = this.lexer.skipTrivia(end, false);
+    const c = this.src[after];
+    if ((c === ':' && this.src[after + 1] === ':') || c === undefined || isNewlineChar(c) || after === end && c === '.') return literal;
+    const next = this.lexer.token(after, 'expression');
+    if (!this.startsOperand(next)) return literal;
     this.enter(open.extent);
     this.moveTo(next);
     const operand = this.parseUnary(true);
     this.leave();
-    const node: ConvertExpr = { type: 'Convert', typeName: 'void', operand, extent: { start: open.extent.start, end: operand.extent.end } };
+    if (name.toLowerCase() === 'ordered' && operand.type !== 'Hashtable') {
+      this.fail(this.error('OrderedAttributeOnlyOnHashLiteralNode', 'The ordered attribute can be specified only on a hash literal node.', literal.extent));
+    }
+    const node: ConvertExpr = { type: 'Convert', typeName: name, operand, extent: { start: open.extent.start, end: operand.extent.end } };
     return node;
+  }
+
+  /**
+   * The type name of `[name]` starting at the '[' at `start`: letters, digits,
+   * dots and backticks, with nested brackets for generics and arrays
+   * (`[string[]]`, `[System.Collections.Generic.List[string]]`).
+   */
+  protected scanTypeName(start: number): { name: string; end: number } {
+    const src = this.src;
+    let i = start + 1;
+    while (src[i] === ' ' || src[i] === '\t') i++;
+    const nameStart = i;
+    let depth = 0;
+    for (;;) {
+      const c = src[i];
+      if (c === undefined || isNewlineChar(c)) {
+        if (i === nameStart) this.fail(this.error('MissingTypename', messages.missingTypeLiteral, { start: start + 1, end: start + 1 }, c === undefined));
+        this.fail(this.error('EndSquareBracketExpectedAtEndOfType', "Missing ']' at end of type token.", { start: i, end: i }, c === undefined));
+      }
+      if (c === '[') depth++;
+      else if (c === ']') {
+        if (depth === 0) break;
+        depth--;
+      } else if (!/[\p{L}\p{N}_.`, ]/u.test(c)) {
+        if (i === nameStart) this.fail(this.error('MissingTypename', messages.missingTypeLiteral, { start: start + 1, end: start + 1 }));
+        this.fail(this.error('EndSquareBracketExpectedAtEndOfType', "Missing ']' at end of type token.", { start: i, end: i }));
+      }
+      i++;
+    }
+    const name = src.slice(nameStart, i).trim().replace(/\s+/g, '');
+    if (name === '') this.fail(this.error('MissingTypename', messages.missingTypeLiteral, { start: start + 1, end: start + 1 }));
+    return { name, end: i + 1 };
   }
 }

@@ -5,7 +5,7 @@
 
 import type { ExpressionAst, IncrementExpr, IndexExpr, InvokeMemberExpr, MemberExpr } from './ast';
 import { isMemberStart } from './lexer';
-import { ParserCore, UNSUPPORTED_OPERATORS } from './parser-core';
+import { ParserCore, UNARY_WORDS } from './parser-core';
 import { isIdentifierChar, messages, type LexMode, type Token } from './tokens';
 
 export abstract class PostfixParser extends ParserCore {
@@ -35,7 +35,7 @@ export abstract class PostfixParser extends ParserCore {
       case 'Comma':
         return true;
       case 'DashWord':
-        return tok.word === 'not' || UNSUPPORTED_OPERATORS.has(tok.word);
+        return UNARY_WORDS.has(tok.word);
       default:
         return false;
     }
@@ -75,7 +75,7 @@ export abstract class PostfixParser extends ParserCore {
       } else if (c === '.' && next !== '.' && (mode === 'expression' || isMemberStart(next))) {
         expr = this.parseMember(expr);
       } else if (c === ':' && next === ':') {
-        this.fail(this.unexpected(this.lexer.token(this.pos, 'expression')));
+        expr = this.parseMember(expr, true);
       } else {
         break;
       }
@@ -102,9 +102,10 @@ export abstract class PostfixParser extends ParserCore {
     return { type: 'Index', target, index, extent: { start: target.extent.start, end: this.pos } };
   }
 
-  private parseMember(target: ExpressionAst): MemberExpr | InvokeMemberExpr {
+  /** `.Member` / `.Method(…)`, or with `isStatic` `::Member` / `::Method(…)`. */
+  private parseMember(target: ExpressionAst, isStatic = false): MemberExpr | InvokeMemberExpr {
     const dot = this.pos;
-    this.pos++;
+    this.pos += isStatic ? 2 : 1;
     const c = this.src[this.pos];
     let member: string | ExpressionAst;
     if (isIdentifierChar(c)) {
@@ -125,11 +126,12 @@ export abstract class PostfixParser extends ParserCore {
       const incomplete = c === undefined;
       this.fail(this.error('MissingPropertyName', messages.missingPropertyName, { start: dot, end: dot + 1 }, incomplete));
     }
-    if (this.src[this.pos] === '(' && typeof member === 'string') return this.parseInvoke(target, member);
-    return { type: 'Member', target, member, extent: { start: target.extent.start, end: this.pos } };
+    if (this.src[this.pos] === '(' && typeof member === 'string') return this.parseInvoke(target, member, isStatic);
+    const node: MemberExpr = { type: 'Member', target, member, extent: { start: target.extent.start, end: this.pos } };
+    return isStatic ? { ...node, isStatic } : node;
   }
 
-  private parseInvoke(target: ExpressionAst, member: string): InvokeMemberExpr {
+  private parseInvoke(target: ExpressionAst, member: string, isStatic: boolean): InvokeMemberExpr {
     const open = this.lexer.token(this.pos, 'expression');
     this.enter(open.extent);
     this.advance(open);
@@ -155,6 +157,7 @@ export abstract class PostfixParser extends ParserCore {
     }
     this.advance(tok);
     this.leave();
-    return { type: 'InvokeMember', target, member, args, extent: { start: target.extent.start, end: this.pos } };
+    const node: InvokeMemberExpr = { type: 'InvokeMember', target, member, args, extent: { start: target.extent.start, end: this.pos } };
+    return isStatic ? { ...node, isStatic } : node;
   }
 }

@@ -1,15 +1,16 @@
 // Statements, pipelines and commands of the console language.
 //
 // A statement that starts with a bare word is a command, parsed in command
-// (argument) mode; one that starts with `$`, a number, a quote, a bracket, a
-// unary operator or a comma is an expression, which may then be the target of
-// an assignment or the first element of a pipeline. Every later pipeline
-// element must be a command. `exit` is the one keyword statement; the other
-// keywords of PowerShell are reported as not supported. Expressions and
-// bracketed primaries are parsed by the base classes (parser-expressions.ts,
-// parser-postfix.ts, parser-blocks.ts).
+// (argument) mode, unless the word is a keyword (parser-statements.ts); one
+// that starts with `$`, a number, a quote, a bracket, a unary operator or a
+// comma is an expression, which may then be the target of an assignment or
+// the first element of a pipeline. Every later pipeline element must be a
+// command; `&` and `.` invoke a command named by an expression or run a
+// script block. Expressions and bracketed primaries are parsed by the base
+// classes (parser-expressions.ts, parser-postfix.ts, parser-blocks.ts).
 
 import type {
+  RedirectionAst,
   AssignmentAst,
   AssignmentOperator,
   CommandAst,
@@ -24,9 +25,11 @@ import type {
 } from './ast';
 import { scanNumber } from './lexer-numbers';
 import { scanVariable } from './lexer-strings';
-import { BlockParser } from './parser-blocks';
-import { UNSUPPORTED_OPERATORS } from './parser-core';
+import { isOperatorWord } from './parser-expressions';
+import { StatementParser, UNSUPPORTED_KEYWORDS } from './parser-statements';
+import type { Extent } from './ast';
 import {
+  isBlank,
   endsCommandToken,
   endsNumberInExpression,
   isDash,
@@ -37,15 +40,12 @@ import {
   messages,
   type LexMode,
   type ParameterToken,
+  type RedirectionToken,
   type Token,
 } from './tokens';
 
-/** PowerShell's keywords: at the start of a statement they begin constructs this console does not have. */
-const KEYWORDS = new Set(
-  ('begin break catch class configuration continue data define do dynamicparam else elseif end enum filter finally for ' +
-    'foreach from function hidden if in inlinescript parallel param process return sequence static switch throw trap try ' +
-    'until using var while workflow').split(' '),
-);
+/** Statements whose last part is a pipeline: something must separate them from the next statement. */
+const ENDS_WITH_PIPELINE: ReadonlySet<StatementAst['type']> = new Set(['Pipeline', 'Assignment', 'Exit', 'Return', 'Throw', 'Jump']);
 
 const ASSIGNMENT: Partial<Record<Token['kind'], AssignmentOperator>> = {
   Equals: '=',
@@ -56,18 +56,16 @@ const ASSIGNMENT: Partial<Record<Token['kind'], AssignmentOperator>> = {
   RemEquals: '%=',
 };
 
-/** Binary operators spelled as words: at the start of a statement their left operand is missing. */
-const BINARY_WORD = /^(?:[ci]?(?:eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin)|and|or|xor)$/;
 
 /** Characters at which a command's argument list ends. */
 function endsCommand(c: string | undefined): boolean {
   return c === undefined || c === '\n' || c === '\r' || c === ';' || c === '|' || c === ')' || c === '}';
 }
 
-export class Parser extends BlockParser {
+export class Parser extends StatementParser {
   parseScript(): ScriptAst {
-    const statements = this.parseStatementList(null);
-    return { type: 'Script', statements, extent: { start: 0, end: this.src.length } };
+    const body = this.parseScriptBody(null, 0);
+    return { ...body, extent: { start: 0, end: this.src.length } };
   }
 
   /** Tokens of the whole source in one mode (for tests and diagnostics; the parser itself switches modes). */
@@ -94,7 +92,13 @@ export class Parser extends BlockParser {
         return statements;
       }
       this.pos = p;
-      statements.push(this.parseStatement());
+      const statement = this.parseStatement();
+      statements.push(statement);
+      // A statement that ends with its own closing brace or parenthesis needs no separator (`function f {} f`).
+      if (!ENDS_WITH_PIPELINE.has(statement.type)) {
+        this.progressed(before);
+        continue;
+      }
       const end = this.peek('expression');
       if (end.kind !== 'NewLine' && end.kind !== 'Semi' && end.kind !== 'EndOfInput' && end.kind !== 'RParen' && end.kind !== 'RCurly') {
         this.fail(this.unexpected(end));
@@ -105,16 +109,26 @@ export class Parser extends BlockParser {
 
   protected parseStatement(): StatementAst {
     const start = this.pos;
+    const labelled = this.loopLabel(start);
+    if (labelled !== null) return this.parseKeywordStatement(labelled.keyword, labelled.label)!;
     if (this.startsCommand(start)) {
       const word = this.lexer.token(start, 'command');
       if (word.kind === 'Generic' && word.parts === null && word.text.toLowerCase() === 'exit') return this.parseExit(word);
+      const keyword = this.parseKeywordStatement(word, null);
+      if (keyword !== null) return keyword;
       return this.parsePipelineFrom(this.parseCommand(true));
     }
     const expr = this.parseExpression();
     const tok = this.peek('expression');
     const operator = ASSIGNMENT[tok.kind];
-    if (operator === undefined) return this.parsePipelineFrom({ type: 'CommandExpression', expression: expr, extent: expr.extent });
-    if (expr.type !== 'Variable' && expr.type !== 'Member' && expr.type !== 'Index') {
+    if (operator === undefined) {
+      const redirections = this.parseRedirections();
+      const first: CommandExpressionAst = { type: 'CommandExpression', expression: expr, extent: { start: expr.extent.start, end: this.pos } };
+      return this.parsePipelineFrom(redirections.length > 0 ? { ...first, redirections } : first);
+    }
+    // `[int]$x = …` constrains the variable's type.
+    const typed = expr.type === 'Convert' && expr.operand.type === 'Variable';
+    if (expr.type !== 'Variable' && expr.type !== 'Member' && expr.type !== 'Index' && !typed) {
       this.fail(this.error('InvalidLeftHandSide', messages.invalidLeftHandSide, expr.extent));
     }
     this.advance(tok);
@@ -128,7 +142,7 @@ export class Parser extends BlockParser {
     const value = this.parseStatement();
     this.leave();
     const extent = { start: expr.extent.start, end: value.extent.end };
-    const node: AssignmentAst = { type: 'Assignment', target: expr, operator, value, extent };
+    const node: AssignmentAst = { type: 'Assignment', target: expr as AssignmentAst['target'], operator, value, extent };
     return node;
   }
 
@@ -180,7 +194,7 @@ export class Parser extends BlockParser {
     if (c === undefined || c === '$' || c === '(' || c === '{' || c === '[' || c === '!' || c === ',' || c === '+') return false;
     if (isSingleQuote(c) || isDoubleQuote(c) || c === '@') return false;
     if (c === '|') this.fail(this.error('EmptyPipeElement', messages.emptyPipeElement, { start: p, end: p + 1 }));
-    if (c === '&') this.fail(this.error('CallOperatorNotSupported', messages.callOperator, { start: p, end: p + 1 }));
+    if (c === '&') return this.src[p + 1] !== '&' || this.fail(this.unexpected(this.tokenAt(p)));
     if (isDigit(c) || (c === '.' && isDigit(next))) return !this.isNumberAt(p);
     if (!isDash(c)) return true;
     // A statement starting with a dash: `-5`, `- $x`, `-(…)`, `--$x` and `-not $x` are expressions.
@@ -189,9 +203,8 @@ export class Parser extends BlockParser {
     if (!isLetter(next)) return !(next === '$' || next === '(' || endsCommandToken(next));
     const word = this.lexer.token(p, 'expression');
     if (word.kind !== 'DashWord') return true;
-    if (word.word === 'not') return false;
-    if (UNSUPPORTED_OPERATORS.has(word.word)) this.fail(this.unexpected(word));
-    if (BINARY_WORD.test(word.word)) this.fail(this.error('ExpectedValueExpression', messages.expectedValueLeft(word.text), word.extent));
+    if (word.word === 'not' || word.word === 'bnot' || word.word === 'split' || word.word === 'join') return false;
+    if (isOperatorWord(word.word)) this.fail(this.error('ExpectedValueExpression', messages.expectedValueLeft(word.text), word.extent));
     return true;
   }
 
@@ -203,16 +216,42 @@ export class Parser extends BlockParser {
 
   /** A command; `first` when it starts the statement, where a keyword would begin a PowerShell construct instead. */
   private parseCommand(first: boolean): CommandAst {
-    const nameTok = this.lexer.token(this.pos, 'command');
-    if (nameTok.kind !== 'Generic' && nameTok.kind !== 'Parameter') this.fail(this.unexpected(nameTok));
-    const plain = nameTok.kind === 'Generic' && nameTok.parts === null && nameTok.value === nameTok.text;
-    // After a pipe `foreach` is the ForEach-Object alias, as in PowerShell.
-    if (first && plain && KEYWORDS.has(nameTok.value.toLowerCase())) {
-      this.fail(this.error('ReservedKeywordNotAllowed', messages.keywordNotSupported(nameTok.value), nameTok.extent));
+    const start = this.pos;
+    const invocation = this.invocationAt(start);
+    let name: string;
+    let nameExtent: Extent;
+    let nameExpression: ExpressionAst | undefined;
+    if (invocation !== null) {
+      // `& <command>` / `. <command>`: a bare word names it; any other primary gives its name or script block.
+      const p = this.lexer.skipTrivia(start + 1, false);
+      if (endsCommand(this.src[p])) {
+        this.fail(this.error('MissingExpression', `Missing expression after '${invocation === 'call' ? '&' : '.'}' in pipeline element.`, { start: start + 1, end: start + 1 }, this.src[p] === undefined));
+      }
+      const tok = this.lexer.token(p, 'command');
+      this.pos = p;
+      if (tok.kind === 'Generic' && tok.parts === null) {
+        this.advance(tok);
+        name = tok.value;
+        nameExtent = tok.extent;
+      } else {
+        nameExpression = tok.kind === 'Generic' ? this.parseArgument() : this.parsePostfix(this.parsePrimary(tok), 'command');
+        name = this.src.slice(nameExpression.extent.start, nameExpression.extent.end);
+        nameExtent = nameExpression.extent;
+      }
+    } else {
+      const nameTok = this.lexer.token(this.pos, 'command');
+      if (nameTok.kind !== 'Generic' && nameTok.kind !== 'Parameter') this.fail(this.unexpected(nameTok));
+      const plain = nameTok.kind === 'Generic' && nameTok.parts === null && nameTok.value === nameTok.text;
+      // After a pipe `foreach` is the ForEach-Object alias, as in PowerShell.
+      if (first && plain && UNSUPPORTED_KEYWORDS.has(nameTok.value.toLowerCase())) {
+        this.fail(this.error('ReservedKeywordNotAllowed', messages.keywordNotSupported(nameTok.value), nameTok.extent));
+      }
+      this.advance(nameTok);
+      name = nameTok.kind === 'Generic' && nameTok.parts === null ? nameTok.value : nameTok.text;
+      nameExtent = nameTok.extent;
     }
-    this.advance(nameTok);
-    const name = nameTok.kind === 'Generic' && nameTok.parts === null ? nameTok.value : nameTok.text;
     const elements: CommandElementAst[] = [];
+    const redirections: RedirectionAst[] = [];
     for (;;) {
       const before = this.pos;
       const p = this.nextOffset();
@@ -220,10 +259,51 @@ export class Parser extends BlockParser {
       const tok = this.lexer.token(p, 'command');
       if (tok.kind === 'Ampersand') this.fail(this.unexpected(tok));
       this.pos = p;
-      elements.push(tok.kind === 'Parameter' ? this.parseParameter(tok) : this.parseArgumentList());
+      if (tok.kind === 'Redirection') redirections.push(this.parseRedirection(tok));
+      else if (tok.kind === 'Splat') {
+        this.advance(tok);
+        elements.push({ type: 'Splat', name: tok.name, extent: tok.extent });
+      } else elements.push(tok.kind === 'Parameter' ? this.parseParameter(tok) : this.parseArgumentList());
       this.progressed(before);
     }
-    return { type: 'Command', name, nameExtent: nameTok.extent, elements, extent: { start: nameTok.extent.start, end: this.pos } };
+    const node: CommandAst = { type: 'Command', name, nameExtent, elements, extent: { start, end: this.pos } };
+    return {
+      ...node,
+      ...(invocation !== null ? { invocation } : {}),
+      ...(nameExpression ? { nameExpression } : {}),
+      ...(redirections.length > 0 ? { redirections } : {}),
+    };
+  }
+
+  /** `&` or a `.` followed by a blank at `p`: how the command there is invoked. */
+  private invocationAt(p: number): 'call' | 'dot' | null {
+    if (this.src[p] === '&') return 'call';
+    if (this.src[p] === '.' && (isBlank(this.src[p + 1]) || this.src[p + 1] === '{' || this.src[p + 1] === '$' || isSingleQuote(this.src[p + 1]) || isDoubleQuote(this.src[p + 1]))) return 'dot';
+    return null;
+  }
+
+  /** Redirections written after an expression: `$x > file`, `$x 2>&1`. */
+  private parseRedirections(): RedirectionAst[] {
+    const out: RedirectionAst[] = [];
+    for (;;) {
+      const tok = this.peek('command');
+      if (tok.kind !== 'Redirection') return out;
+      this.pos = tok.extent.start;
+      out.push(this.parseRedirection(tok));
+    }
+  }
+
+  /** One redirection operator and, unless it merges streams, its file. */
+  private parseRedirection(tok: RedirectionToken): RedirectionAst {
+    this.advance(tok);
+    if (tok.merge) return { from: tok.from, to: { kind: 'merge' }, extent: tok.extent };
+    const p = this.nextOffset();
+    if (endsCommand(this.src[p]) || this.src[p] === '>') {
+      this.fail(this.error('MissingFileSpecification', messages.missingFileSpecification, this.here(), this.src[p] === undefined));
+    }
+    this.pos = p;
+    const path = this.parseArgument();
+    return { from: tok.from, to: { kind: 'file', path, append: tok.append }, extent: { start: tok.extent.start, end: path.extent.end } };
   }
 
   private parseParameter(tok: ParameterToken): CommandParameterAst {
@@ -265,7 +345,7 @@ export class Parser extends BlockParser {
   }
 
   /** One argument in command mode: a bare word, a number, or an expression primary with its postfixes. */
-  private parseArgument(): ExpressionAst {
+  protected parseArgument(): ExpressionAst {
     const tok = this.lexer.token(this.pos, 'command');
     switch (tok.kind) {
       case 'Comma': {
@@ -287,6 +367,8 @@ export class Parser extends BlockParser {
         return { type: 'StringConstant', value: tok.text, quote: 'bare', extent: tok.extent };
       case 'Number':
         return this.parsePrimary(tok);
+      case 'Splat':
+        return this.fail(this.error('SplattingNotPermittedInArgumentList', `Splatted variables like '@${tok.name}' cannot be part of a comma-separated list of arguments.`, tok.extent));
       default:
         return this.parsePostfix(this.parsePrimary(tok), 'command');
     }

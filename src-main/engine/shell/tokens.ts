@@ -112,6 +112,21 @@ export interface UnknownToken extends TokenBase {
   readonly kind: 'Unknown';
 }
 
+/** `>`, `>>`, `2>`, `2>>`, `2>&1`, `*>&1`, …: `from` is the stream ('1' when none is written). */
+export interface RedirectionToken extends TokenBase {
+  readonly kind: 'Redirection';
+  readonly from: '*' | '1' | '2' | '3' | '4' | '5' | '6';
+  readonly append: boolean;
+  /** True for `n>&1`: the stream merges into the output instead of going to a file. */
+  readonly merge: boolean;
+}
+
+/** `@name` in command mode: splatting. */
+export interface SplatToken extends TokenBase {
+  readonly kind: 'Splat';
+  readonly name: string;
+}
+
 export type Token =
   | PunctuatorToken
   | NumberToken
@@ -121,7 +136,9 @@ export type Token =
   | GenericToken
   | ParameterToken
   | DashWordToken
-  | UnknownToken;
+  | UnknownToken
+  | RedirectionToken
+  | SplatToken;
 
 // ---- characters -----------------------------------------------------------
 // Indexing past the end of a string yields undefined; every class below
@@ -277,8 +294,40 @@ export const messages = {
   lineContinuation: 'The line continuation character (`) must be followed by the rest of the statement on the next line.',
   ampersand:
     'The ampersand (&) character is not allowed. The & operator is reserved for future use; wrap an ampersand in double quotation marks ("&") to pass it as part of a string.',
-  callOperator: "The call operator '&' is not supported in this console; type the command name directly.",
-  splatting: (name: string) => `Splatting ('@${name}') is not supported in this console; pass the parameters by name.`,
+  splatInExpression: (name: string) =>
+    `The splatting operator '@' cannot be used to reference variables in an expression. '@${name}' can be used only as an argument to a command. To reference variables in an expression use '$${name}'.`,
+  redirectionMerge: (text: string) => `The '${text}' operator is reserved for future use.`,
+  missingFileSpecification: 'Missing file specification after redirection operator.',
+  missingCondition: (keyword: string) => `Missing condition in ${keyword} statement after '${keyword} ('.`,
+  missingOpenParen: (keyword: string) => `Missing '(' after '${keyword}' in ${keyword} statement.`,
+  missingEndParenAfterCondition: (keyword: string) => `Missing closing ')' after expression in '${keyword}' statement.`,
+  missingStatementBlock: (keyword: string) => `Missing statement block after ${keyword} ( condition ).`,
+  missingElseBlock: "Missing statement block after 'else' keyword.",
+  missingForeachIn: "Missing 'in' after variable in foreach loop.",
+  missingForeachVariable: "Missing variable name after foreach.",
+  missingForeachPipeline: "Missing foreach loop pipeline.",
+  missingForeachBlock: 'Missing statement body in foreach loop.',
+  missingLoopBlock: (kind: string) => `Missing statement body in ${kind} loop.`,
+  missingWhileOrUntil: "Missing 'while' or 'until' in do loop.",
+  missingSwitchBody: "Missing opening '{' after switch statement.",
+  missingSwitchCondition: 'Missing switch statement clauses.',
+  missingSwitchClauseBlock: 'Missing statement block in switch statement clause.',
+  switchDefaultTwice: "The switch statement contains more than one 'default' clause.",
+  missingTryBlock: "Missing statement block after 'try'.",
+  missingCatchOrFinally: 'The Try statement is missing its Catch or Finally block.',
+  missingCatchBlock: 'Missing statement block in catch clause.',
+  missingFinallyBlock: "Missing statement block after 'finally'.",
+  missingTypeLiteral: "Missing type name after '['.",
+  missingTrapBlock: 'Missing statement block in trap clause.',
+  missingFunctionName: 'Missing name after function keyword.',
+  missingFunctionBody: "Missing function body in function declaration.",
+  missingEndParamBlock: "Missing ')' in function parameter list.",
+  missingParamVariable: 'Missing variable name in parameter list.',
+  missingAttributeClose: "Missing closing ']' after attribute.",
+  missingEndTypeBracket: "Unexpected token ']'... Missing ']' after type name.",
+  unexpectedAttribute: (name: string) => `Unexpected attribute '${name}'.`,
+  keywordOutsideConstruct: (word: string) => `Unexpected token '${word}' in expression or statement.`,
+  labelNotLoop: 'A loop label can only be used before a loop statement (foreach, for, while, do, switch).',
   unrecognizedToken: 'Unrecognized token in source text.',
   typeLiteral: "Type literals and casts such as '[int]' are not supported in this console.",
   nestedTooDeeply: 'The script is nested too deeply.',

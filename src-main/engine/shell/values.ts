@@ -170,9 +170,18 @@ export class Hashtable {
   }
 }
 
+/** The source a script block was written in: its extents are offsets into `text`; `path` for a script file. */
+export interface SourceOrigin {
+  readonly text: string;
+  readonly path?: string;
+}
+
 /** `{ … }` as a value. */
 export class ScriptBlock {
-  constructor(readonly ast: ScriptBlockExpr) {}
+  constructor(
+    readonly ast: ScriptBlockExpr,
+    readonly origin?: SourceOrigin,
+  ) {}
   get text(): string {
     return this.ast.text;
   }

@@ -129,7 +129,7 @@ export function formatErrorSummary(record: ErrorRecordData): string {
 
 /** The full error record, line by line, with the position taken from `source` (a script file's when `scriptPath` is given). */
 export function formatErrorRecord(record: ErrorRecordData, source: string, scriptPath?: string): string[] {
-  const position = record.extent ? positionMessage(source, record.extent, scriptPath) : [];
+  const position = record.position ?? (record.extent ? positionMessage(source, record.extent, scriptPath) : []);
   const messageLines = formatErrorSummary(record).split('\n');
   // A parse error's message carries its position first (ParseException's own
   // text); every other record puts the message first.

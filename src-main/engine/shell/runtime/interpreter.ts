@@ -7,19 +7,30 @@
 // assignment) are reported, as PowerShell reports them, at the current
 // sequence point: the innermost statement being run, not the operator.
 
-import type { ExitAst, ExpressionAst, Extent, ScriptAst, StatementAst } from '../ast';
+import type { ExitAst, ExpressionAst, Extent, ScriptAst, StatementAst, TrapAst } from '../ast';
 import type { CommandDef, Host, OutputLine } from '../commands';
-import { ConversionError, toInteger, toPSString } from '../convert';
-import { errorRecord, ExitException, PipelineStoppedError, runtimeError, TerminatingError, type ErrorRecordData } from '../errors';
+import { ConversionError, toBoolean, toInteger, toPSString } from '../convert';
+import { ActionPreferenceStopError, errorRecord, ExitException, PipelineStoppedError, runtimeError, TerminatingError, type ErrorRecordData } from '../errors';
 import { getProperty } from '../members';
 import { arithmetic, checkStringLength, compare, logical, OperatorError, parseComparison } from '../operators';
 import { checkArrayLength } from '../limit-errors';
-import { collapse, enumerate, Hashtable, ScriptBlock, type Value } from '../values';
+import { collapse, enumerate, Hashtable, PSObject, ScriptBlock, type SourceOrigin, type Value } from '../values';
+import { positionMessage } from '../format/error-view';
+import { formatNumber, FormatError } from '../dotnet-format';
+import { LoopSignal } from './control-flow';
+import { asType, bitwise, bnot, cast, format, isType, join, range, replace, split } from './language-operators';
+import { defineFunction, runForEach, runIf, runJump, runLoop, runReturn, runSwitch, runThrow, runTry } from './statements';
+import { getStaticProperty, invokeStatic } from './static-members';
+import { resolveType, TypeObject, typeNotFoundMessage, typeOfValue } from './types';
+import { initAutomaticVariables } from './automatic-variables';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { ConfigRepository } from '../../store/types';
 import { assign, increment } from './assignment';
 import { ErrorRecordObject } from './error-object';
 import { invokeMethod, MethodError } from './methods';
-import { runPipeline } from './pipeline';
+import { runPipeline, runRedirectedExpression } from './pipeline';
 import { Variables } from './scope';
 import { NEVER_STOPS, type StopSignal } from './stop';
 import { initPreferenceVariables } from './preferences';
@@ -65,14 +76,111 @@ export class Interpreter {
   ) {
     this.variables.set('Error', []);
     initPreferenceVariables(this.variables);
+    initAutomaticVariables(this.variables);
+    this.setLocation(this.currentLocation);
+  }
+
+  /** The session's current location (Set-Location, relative paths, $PWD). */
+  private currentLocation = process.cwd();
+
+  get location(): string {
+    return this.currentLocation;
+  }
+
+  /** Changes the current location (an absolute path) and $PWD. */
+  setLocation(full: string): void {
+    this.currentLocation = full;
+    const pwd = new PSObject('System.Management.Automation.PathInfo', [
+      ['Drive', null],
+      ['Provider', 'Microsoft.PowerShell.Core\\FileSystem'],
+      ['ProviderPath', full],
+      ['Path', full],
+    ]);
+    pwd.text = full;
+    this.variables.set('global:PWD', pwd);
+  }
+
+  /** A path as a script writes it (relative to the current location, `~` for the home folder) made absolute. */
+  resolvePath(written: string): string {
+    let p = written;
+    if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) p = os.homedir() + p.slice(1);
+    if (process.platform !== 'win32') p = p.replace(/\\/g, '/');
+    return path.resolve(this.currentLocation, p);
+  }
+
+  /** `> file` / `>> file`: text lines written as Out-File writes them (UTF-16 LE with a byte order mark, CRLF). */
+  async writeRedirectedText(target: string, lines: readonly string[], append: boolean, extent: Extent): Promise<void> {
+    const full = this.resolvePath(target);
+    const text = lines.map((l) => l + '\r\n').join('');
+    try {
+      if (append) {
+        const exists = await fs.stat(full).then(() => true, () => false);
+        await fs.appendFile(full, exists ? Buffer.from(text, 'utf16le') : Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      } else {
+        await fs.writeFile(full, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const message =
+        code === 'ENOENT'
+          ? `Could not find a part of the path '${full}'.`
+          : code === 'EACCES' || code === 'EPERM'
+            ? `Access to the path '${full}' is denied.`
+            : code === 'EISDIR'
+              ? `Access to the path '${full}' is denied.`
+              : `The file '${full}' could not be written: ${(e as Error).message}`;
+      throw new TerminatingError(errorRecord({ message, errorId: 'FileOpenFailure', category: 'OpenError', exceptionType: code === 'ENOENT' ? 'DirectoryNotFoundException' : 'UnauthorizedAccessException', target: `${full}:String`, extent: this.here(extent) }));
+    }
+  }
+
+  /** How many `withOrigin` switches to another source are active (a dot-sourced file's function). */
+  private foreignOrigins = 0;
+
+  /** The source being run now, for script blocks defined in it. */
+  origin(): SourceOrigin {
+    return this.scriptPath === undefined ? { text: this.source } : { text: this.source, path: this.scriptPath };
+  }
+
+  /**
+   * Runs `run` with `origin` as the source that extents point into (a function
+   * defined in another file); errors leaving it carry their position lines.
+   */
+  async withOrigin<T>(origin: SourceOrigin | undefined, run: () => Promise<T>): Promise<T> {
+    if (origin === undefined || (origin.text === this.source && origin.path === this.scriptPath)) return run();
+    const saved = { source: this.source, path: this.scriptPath };
+    this.source = origin.text;
+    this.scriptPath = origin.path;
+    this.foreignOrigins++;
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof TerminatingError && e.record.extent && !e.record.position) {
+        const record = { ...e.record, position: positionMessage(origin.text, e.record.extent, origin.path) };
+        throw e instanceof ActionPreferenceStopError ? new ActionPreferenceStopError(record) : new TerminatingError(record);
+      }
+      throw e;
+    } finally {
+      this.foreignOrigins--;
+      this.source = saved.source;
+      this.scriptPath = saved.path;
+    }
+  }
+
+  /** Empties $Error ($Error.Clear()). */
+  clearErrors(): void {
+    this.errors = [];
+    this.variables.set('global:Error', []);
   }
 
   /** Writes an error record (display, $Error); `show` false for -ErrorAction SilentlyContinue. */
   recordError(record: ErrorRecordData, show = true): ErrorRecordObject {
+    if (this.foreignOrigins > 0 && record.extent && !record.position) {
+      record = { ...record, position: positionMessage(this.source, record.extent, this.scriptPath) };
+    }
     const obj = new ErrorRecordObject(record, this.source, this.scriptPath);
     this.errors.unshift(obj);
     if (this.errors.length > MAX_ERRORS_KEPT) this.errors.length = MAX_ERRORS_KEPT;
-    this.variables.set('Error', [...this.errors]);
+    this.variables.set('global:Error', [...this.errors]);
     this.statementFailed = true;
     if (show) this.sink.line({ kind: 'error', text: '', record });
     return obj;
@@ -88,14 +196,61 @@ export class Interpreter {
    * right-hand side, which PowerShell reports at the enclosing statement).
    */
   async runStatements(statements: readonly StatementAst[], emit: Emit, sequencePoints = true, propagate = false): Promise<void> {
+    // A trap handles the errors of every statement in its list, wherever it is written.
+    const traps = statements.filter((s): s is TrapAst => s.type === 'Trap');
     for (const statement of statements) {
       try {
         await this.runStatement(statement, emit, sequencePoints);
       } catch (e) {
+        if (traps.length > 0 && e instanceof TerminatingError && (await this.runTrap(traps, e, emit))) continue;
         if (propagate) throw e;
         checkActionPreference(this, e);
       }
     }
+  }
+
+  /**
+   * Runs the trap for `e`, if one matches: with `continue` the error is kept quietly and the list
+   * goes on; with `break` it goes on up; otherwise it is shown and the list goes on. True to go on.
+   */
+  private async runTrap(traps: readonly TrapAst[], e: TerminatingError, emit: Emit): Promise<boolean> {
+    const short = (t: string) => t.toLowerCase().replace(/^.*\./, '');
+    const trap =
+      traps.find((t) => t.trapType !== null && ['exception', short(e.record.exceptionType)].includes(short(t.trapType.name))) ??
+      traps.find((t) => t.trapType === null);
+    if (!trap) return false;
+    const record = new ErrorRecordObject(e.record, this.source, this.scriptPath);
+    const saved = this.variables.current;
+    this.variables.current = record;
+    try {
+      await this.runStatements(trap.body.statements, emit);
+    } catch (signal) {
+      if (signal instanceof LoopSignal && signal.label === null) {
+        if (signal.kind === 'break') throw e;
+        this.recordError(e.record, false);
+        return true;
+      }
+      throw signal;
+    } finally {
+      this.variables.current = saved;
+    }
+    this.recordError(e.record);
+    return true;
+  }
+
+  /** A condition (`if`, `while`, …): the statement's value, by PowerShell's truthiness. */
+  async condition(statement: StatementAst): Promise<boolean> {
+    return toBoolean(await this.at(statement.extent, () => this.valueOfStatement(statement)));
+  }
+
+  /** Sets $Matches from a regular-expression match. */
+  setMatches(m: RegExpExecArray): void {
+    const table = new Hashtable();
+    m.forEach((g, i) => {
+      if (g !== undefined) table.set(i, g);
+    });
+    if (m.groups) for (const [k, v] of Object.entries(m.groups)) if (v !== undefined) table.set(k, v);
+    this.variables.set('Matches', table);
   }
 
   /** Throws PipelineStoppedError once a stop was requested. */
@@ -116,14 +271,41 @@ export class Interpreter {
 
   async runStatement(statement: StatementAst, emit: Emit, sequencePoint = true): Promise<void> {
     this.checkStop();
+    switch (statement.type) {
+      case 'If':
+        return runIf(this, statement, emit);
+      case 'Loop':
+        return runLoop(this, statement, emit);
+      case 'ForEach':
+        return runForEach(this, statement, emit);
+      case 'Switch':
+        return runSwitch(this, statement, emit);
+      case 'Try':
+        return runTry(this, statement, emit);
+      case 'Trap':
+        return;
+      case 'FunctionDefinition':
+        defineFunction(this, statement.name, new ScriptBlock(statement.body, this.origin()), statement.isFilter);
+        return;
+      case 'Jump':
+        return this.at(statement.extent, () => runJump(this, statement));
+      case 'Return':
+        return this.at(statement.extent, () => runReturn(this, statement.pipeline, emit));
+      case 'Throw':
+        return this.at(statement.extent, () => runThrow(this, statement));
+      default:
+        break;
+    }
     const run = async (): Promise<void> => {
       if (statement.type === 'Exit') throw new ExitException(await this.exitCode(statement));
       if (statement.type === 'Assignment') return assign(this, statement);
+      if (statement.type !== 'Pipeline') return;
       const only = statement.elements.length === 1 ? statement.elements[0]! : undefined;
       if (only?.type === 'CommandExpression') {
         const value = await this.evaluate(only.expression);
         // `$i++` on its own writes nothing, as in PowerShell; `($i++)` does. Nor does a `[void]` cast.
-        if (only.expression.type === 'Increment' || only.expression.type === 'Convert') return;
+        if (only.expression.type === 'Increment' || (only.expression.type === 'Convert' && only.expression.typeName.toLowerCase() === 'void')) return;
+        if (only.redirections) return runRedirectedExpression(this, only, value, emit);
         for (const item of enumerate(value)) {
           this.checkStop();
           await emit(item);
@@ -270,13 +452,20 @@ export class Interpreter {
       case 'Member': {
         const target = await this.evaluate(expr.target);
         const name = typeof expr.member === 'string' ? expr.member : toPSString(await this.evaluate(expr.member));
+        if (expr.isStatic) return this.operate(() => getStaticProperty(this.staticTarget(target), name), expr.extent);
         return getProperty(target, name);
       }
       case 'InvokeMember': {
         const target = await this.evaluate(expr.target);
         const args: Value[] = [];
         for (const a of expr.args) args.push(await this.evaluate(a));
-        return this.operate(() => invokeMethod(target, expr.member, args), expr.extent);
+        if (expr.isStatic) return this.operate(() => invokeStatic(this.staticTarget(target), expr.member, args), expr.extent);
+        return this.invokeInstance(expr, target, args);
+      }
+      case 'TypeLiteral': {
+        const type = resolveType(expr.typeName);
+        if (type === null) throw this.typeNotFound(expr.typeName, expr.extent);
+        return new TypeObject(type);
       }
       case 'Index':
         return this.indexValue(await this.evaluate(expr.target), await this.evaluate(expr.index), expr.extent);
@@ -287,14 +476,20 @@ export class Interpreter {
         const op = expr.operator.toLowerCase();
         if (op === '-not' || op === '!') return !logical('-or', v, () => false);
         if (op === ',') return [v];
+        if (op === '-bnot') return this.operate(() => bnot(v), expr.extent);
+        if (op === '-split') return this.operate(() => split(v, undefined, false), expr.extent);
+        if (op === '-join') return this.operate(() => join(v, undefined), expr.extent);
         return this.operate(() => arithmetic(op === '-' ? '*' : '+', op === '-' ? -1 : 0, v), expr.extent) as Value;
       }
       case 'Increment':
         return increment(this, expr);
-      case 'Convert':
+      case 'Convert': {
         // [void]: the operand runs for its effect; the value is thrown away ($x = [void]1 is $null).
-        await this.evaluate(expr.operand);
-        return null;
+        const value = await this.evaluate(expr.operand);
+        if (expr.typeName.toLowerCase() === 'void' || expr.typeName.toLowerCase() === 'system.void') return null;
+        if (resolveType(expr.typeName) === null) throw this.typeNotFound(expr.typeName, expr.extent);
+        return this.operate(() => cast(expr.typeName, value), expr.extent);
+      }
       case 'ArrayLiteral': {
         const out: Value[] = [];
         for (const e of expr.elements) out.push(await this.evaluate(e));
@@ -314,8 +509,44 @@ export class Interpreter {
         return table;
       }
       case 'ScriptBlock':
-        return new ScriptBlock(expr);
+        return new ScriptBlock(expr, this.origin());
     }
+  }
+
+  /** PowerShell's TypeNotFound error for `[Name]`. */
+  private typeNotFound(name: string, extent: Extent): TerminatingError {
+    return new TerminatingError(errorRecord({ message: typeNotFoundMessage(name), errorId: 'TypeNotFound', category: 'InvalidOperation', target: `${name}:TypeName`, extent: this.here(extent) }));
+  }
+
+  /** The type a `::` member is looked up on. */
+  private staticTarget(target: Value) {
+    if (target instanceof TypeObject) return target.info;
+    const type = target === null ? null : resolveType(toPSString(target));
+    if (type === null) throw new MethodError(`Unable to find type [${toPSString(target)}].`, 'TypeNotFound');
+    return type;
+  }
+
+  /** An instance method call, with the members the language adds to every value (GetType, ToString(format)). */
+  private invokeInstance(expr: Extract<ExpressionAst, { type: 'InvokeMember' }>, target: Value, args: Value[]): Value {
+    const name = expr.member.toLowerCase();
+    if (name === 'gettype' && args.length === 0 && target !== null) return new TypeObject(typeOfValue(target));
+    if (name === 'tostring' && args.length === 1 && typeof target === 'number') {
+      const spec = toPSString(args[0]!);
+      return this.operate(() => {
+        try {
+          return formatNumber(target, spec);
+        } catch (e) {
+          if (e instanceof FormatError) throw new MethodError(`Exception calling "ToString" with "1" argument(s): "Format specifier was invalid."`, 'FormatException', '', 'NotSpecified', 'MethodInvocationException');
+          throw e;
+        }
+      }, expr.extent);
+    }
+    // $Error.Clear(): the session's error list, not a copy of it.
+    if (name === 'clear' && args.length === 0 && expr.target.type === 'Variable' && expr.target.name.replace(/^global:/i, '').toLowerCase() === 'error') {
+      this.clearErrors();
+      return null;
+    }
+    return this.operate(() => invokeMethod(target, expr.member, args), expr.extent);
   }
 
   /** `target[index]`: a list of indexes gives a list; out of range gives $null. */
@@ -341,6 +572,36 @@ export class Interpreter {
       return logical(op, left, () => right);
     }
     const right = await this.evaluate(rightExpr);
+    switch (op) {
+      case '..':
+        return this.operate(() => range(left, right), extent);
+      case '-f':
+        return this.operate(() => format(left, right), extent);
+      case '-join':
+        return this.operate(() => join(left, right), extent);
+      case '-split':
+      case '-isplit':
+      case '-csplit':
+        return this.operate(() => split(left, right, op === '-csplit'), extent);
+      case '-replace':
+      case '-ireplace':
+      case '-creplace':
+        return this.operate(() => replace(left, right, op === '-creplace'), extent);
+      case '-is':
+        return this.operate(() => isType(left, right), extent);
+      case '-isnot':
+        return this.operate(() => !isType(left, right), extent);
+      case '-as':
+        return this.operate(() => asType(left, right), extent);
+      case '-band':
+      case '-bor':
+      case '-bxor':
+      case '-shl':
+      case '-shr':
+        return this.operate(() => bitwise(op, left, right), extent);
+      default:
+        break;
+    }
     if (parseComparison(op)) {
       return this.operate(() => compare(op, left, right, { setMatches: (m) => this.variables.set('Matches', m) }), extent);
     }

@@ -21,6 +21,14 @@ const CONFIRM_HELP = [
   'L - Skip this operation and all subsequent operations.',
 ];
 
+/** Where a command's error and warning streams go (`2>$null`, `2>&1`, `*>&1`). */
+export interface StreamRedirection {
+  readonly errors: 'show' | 'null' | 'output';
+  readonly warnings: 'show' | 'null' | 'output';
+}
+
+const NO_REDIRECTION: StreamRedirection = { errors: 'show', warnings: 'show' };
+
 export class Stage {
   downstream: Emit = async () => {};
   private readonly processor: CommandProcessor;
@@ -38,6 +46,7 @@ export class Stage {
     readonly cmd: CommandDef,
     readonly ast: CommandAst,
     private readonly state: BindState,
+    private readonly streams: StreamRedirection = NO_REDIRECTION,
   ) {
     this.prefs = new CommandPreferences(state.bound, interp.variables, cmd);
     this.ctx = this.makeContext();
@@ -85,8 +94,9 @@ export class Stage {
       writeWarning: async (text) => {
         const action = this.prefs.warningAction;
         if (action !== 'Ignore' && this.pref('WarningVariable') !== undefined) this.warningVariable.push(text);
-        if (action === 'SilentlyContinue' || action === 'Ignore') return;
-        interp.sink.line({ kind: 'warning', text: `WARNING: ${text}` });
+        if (action === 'SilentlyContinue' || action === 'Ignore' || this.streams.warnings === 'null') return;
+        if (this.streams.warnings === 'output') await this.downstream(text);
+        else interp.sink.line({ kind: 'warning', text: `WARNING: ${text}` });
         if (action === 'Stop') throw this.stoppedBy('WarningPreference', text);
       },
       writeVerbose: async (text) => {
@@ -110,8 +120,10 @@ export class Stage {
       this.interp.statementFailed = true;
       return;
     }
-    const obj = this.interp.recordError(record, action !== 'SilentlyContinue');
+    const obj = this.interp.recordError(record, action !== 'SilentlyContinue' && this.streams.errors === 'show');
     if (this.pref('ErrorVariable') !== undefined) this.errorVariable.push(obj);
+    // `2>&1`: the error record goes down the pipeline with the output (shown as an error at the end).
+    if (this.streams.errors === 'output' && action !== 'SilentlyContinue') await this.downstream(obj);
   }
 
   /**
@@ -176,7 +188,7 @@ export class Stage {
 
   /** Adds the command name and position to errors raised without them. */
   private attribute(e: unknown): unknown {
-    if (e instanceof TerminatingError && (!e.record.command || !e.record.extent)) {
+    if (e instanceof TerminatingError && !this.cmd.isScript && (!e.record.command || !e.record.extent)) {
       const record = { ...e.record, command: e.record.command || this.cmd.name, extent: e.record.extent ?? this.ast.extent };
       return e instanceof ActionPreferenceStopError ? new ActionPreferenceStopError(record) : new TerminatingError(record);
     }
@@ -250,6 +262,8 @@ export class Stage {
       let set: string;
       try {
         state = bindPipelineItem(this.cmd, this.state, item);
+        // A function takes any input: what no parameter binds is still its $_ / $input.
+        if (!state && this.cmd.isScript) state = { bound: new Map(this.state.bound), candidates: [...this.state.candidates] };
         if (!state) {
           return this.ctx.writeError({
             message: INPUT_NOT_BOUND,
