@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SessionHost } from '../host/session-host';
 import type { ConsoleResult } from '../ipc/contract';
-import { ArgsError, parseArgs, USAGE } from './args';
+import { ArgsError, fileInvocation, parseArgs, USAGE } from './args';
 import { runInteractive } from './interactive';
 import { defaultStoreDir, STORE_FILE_NAME } from './store-location';
 import { writeLine } from './terminal';
@@ -56,10 +56,11 @@ export const STOP = Symbol('stop');
 export async function runToEnd(
   host: SessionHost,
   input: string,
-  options: { scriptPath?: string; allowIncomplete?: boolean },
+  options: { scriptPath?: string; allowIncomplete?: boolean; interactive?: boolean; hideInputPositions?: boolean },
   ask: (prompt: string) => Promise<string | null | typeof STOP>,
 ): Promise<ConsoleResult> {
-  let step = await host.runScript(input, { ...options, interactive: process.stdin.isTTY === true }, writeLine);
+  const { interactive = true, ...rest } = options;
+  let step = await host.runScript(input, { ...rest, interactive: interactive && process.stdin.isTTY === true }, writeLine);
   while (step.prompt !== null) {
     const reply = await ask(step.prompt);
     step = reply === STOP ? await host.stopAtPrompt() : await host.answer(reply);
@@ -114,23 +115,26 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     for (const w of host.warnings) writeLine({ kind: 'warning', text: `WARNING: ${w.message}` });
-    if (args.command === undefined && args.file === undefined && process.stdin.isTTY) return await runInteractive(host, storeDir);
+    if (args.command === undefined && args.file === undefined && !args.commandFromStdin && process.stdin.isTTY) return await runInteractive(host, storeDir);
 
     const offSignals = exitOnSignals(host);
+    const ask = args.nonInteractive ? async () => null : askTerminal;
+    const interactive = !args.nonInteractive;
     try {
       if (args.file !== undefined) {
-        let script: string;
+        const full = path.resolve(args.file);
         try {
-          script = fs.readFileSync(args.file, 'utf8').replace(/^\uFEFF/, '');
-        } catch (e) {
-          process.stderr.write(`Cannot read the script file '${args.file}': ${(e as Error).message}\n`);
+          if (!fs.statSync(full).isFile()) throw new Error('not a file');
+        } catch {
+          // powershell.exe's words for a -File that does not exist.
+          process.stderr.write(`The argument '${args.file}' to the -File parameter does not exist. Provide the path to an existing '.ps1' file as an argument to the -File parameter.\n`);
           return 1;
         }
-        // PowerShell names a script by its full path in error positions.
-        return exitCodeOf(await runToEnd(host, script, { scriptPath: path.resolve(args.file) }, askTerminal));
+        // The script runs as a command, so its param() block binds the arguments; positions name the file.
+        return exitCodeOf(await runToEnd(host, fileInvocation(full, args.fileArgs), { interactive, hideInputPositions: true }, ask));
       }
       const input = args.command ?? (await readStdin());
-      return exitCodeOf(await runToEnd(host, input, {}, askTerminal));
+      return exitCodeOf(await runToEnd(host, input, { interactive }, ask));
     } finally {
       offSignals();
     }

@@ -41,6 +41,8 @@ export class SessionOutput implements OutputSink {
   source = '';
   /** The script file the source came from (-File): positions then read "At <path>:<line>". */
   scriptPath: string | undefined;
+  /** Errors placed in the input itself show no position (see ExecuteOptions.hideInputPositions). */
+  hideInputPositions = false;
 
   constructor(private readonly sink: (line: OutputLine) => void) {}
 
@@ -87,7 +89,8 @@ export class SessionOutput implements OutputSink {
   line(line: OutputLine): void {
     this.flush();
     if (line.kind === 'error' && line.record && line.text === '') {
-      this.write({ ...line, text: formatErrorRecord(line.record, this.source, this.scriptPath).join('\n') });
+      const record = this.hideInputPositions && !line.record.position ? { ...line.record, position: [] } : line.record;
+      this.write({ ...line, text: formatErrorRecord(record, this.source, this.scriptPath).join('\n') });
       return;
     }
     this.write(line);

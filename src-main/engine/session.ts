@@ -43,6 +43,11 @@ export interface ExecuteOptions {
   readonly allowIncomplete?: boolean;
   /** The script file the input was read from (-File): error positions then read "At <path>:<line> char:<n>". */
   readonly scriptPath?: string;
+  /**
+   * The input is a generated call (`-File` runs `& '<script>' <args>`): errors placed in it show
+   * no position, as powershell.exe -File shows none for its own command line.
+   */
+  readonly hideInputPositions?: boolean;
 }
 
 export interface SessionOptions {
@@ -125,6 +130,7 @@ export class Session {
     this.stopped = false;
     this.output.reset();
     this.output.scriptPath = options.scriptPath;
+    this.output.hideInputPositions = options.hideInputPositions === true;
     this.interp.scriptPath = options.scriptPath;
     try {
       return await this.run(source, options.allowIncomplete === true);

@@ -77,7 +77,7 @@ export function bindCommandLine(
   positional: readonly PositionalArgument[],
   commandExtent: Extent,
   /** A simple function's $args: positional arguments no parameter takes go here instead of failing. */
-  overflow?: Value[],
+  overflow?: PositionalArgument[],
 ): BindState {
   const state: BindState = { bound: new Map(), candidates: [...cmd.sets] };
   for (const arg of named) {
@@ -98,7 +98,7 @@ export function bindCommandLine(
   for (const arg of positional) {
     const def = nextPositional(cmd, state);
     if (!def && overflow) {
-      overflow.push(arg.value);
+      overflow.push(arg);
       continue;
     }
     if (!def) {

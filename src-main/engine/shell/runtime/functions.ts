@@ -4,7 +4,7 @@
 // pipeline input, mandatory prompts), and their body runs in a scope of its
 // own (or the caller's, when dot-sourced) with begin/process/end semantics.
 
-import type { AttributeAst, ParameterAst, ScriptAst, StatementAst } from '../ast';
+import type { AttributeAst, Extent, ParameterAst, ScriptAst, StatementAst } from '../ast';
 import type { CommandDef, CommandProcessor, ParameterDef, Bound } from '../commands';
 import { ConversionError, toBoolean, toPSString } from '../convert';
 import { validationError } from '../argument-conversion';
@@ -240,7 +240,7 @@ export async function scriptCommand(interp: Interpreter, inv: ScriptInvocation):
     source: '',
     isScript: true,
     takesExtraArguments: !advanced,
-    create: (ctx) => new ScriptProcessor(interp, inv, params, advanced, ctx.emit.bind(ctx)),
+    create: (ctx) => new ScriptProcessor(interp, inv, params, advanced, ctx.emit.bind(ctx), ctx.extent),
   };
   return def;
 }
@@ -257,6 +257,8 @@ class ScriptProcessor implements CommandProcessor {
     private readonly params: readonly ScriptParameter[],
     private readonly advanced: boolean,
     private readonly emit: (value: Value) => Promise<void>,
+    /** The call's extent in the caller's source: where binding and validation errors point. */
+    private readonly callExtent: Extent,
   ) {}
 
   private get blocks(): { begin: readonly StatementAst[] | null; process: readonly StatementAst[] | null; end: readonly StatementAst[] | null } {
@@ -301,6 +303,14 @@ class ScriptProcessor implements CommandProcessor {
     const vars = this.scope.vars;
     const set = (name: string, value: Value) => vars.set(name.toLowerCase(), { name, value });
     const boundTable = new Hashtable();
+    // Validation errors are the caller's: they point at the call, as PowerShell's do.
+    for (const p of this.params) {
+      if (!bound.has(p.def.name)) continue;
+      for (const validate of p.validations) {
+        const problem = await validate(bound.get(p.def.name)!, interp);
+        if (problem) throw validationError(this.inv.name, p.def, problem, this.callExtent);
+      }
+    }
     await interp.withOrigin(this.inv.block.origin, () =>
       interp.variables.inChildScope(
         false,
@@ -310,10 +320,6 @@ class ScriptProcessor implements CommandProcessor {
             if (bound.has(p.def.name)) {
               value = bound.get(p.def.name)!;
               boundTable.set(p.def.name, value);
-              for (const validate of p.validations) {
-                const problem = await validate(value, interp);
-                if (problem) throw validationError(this.inv.name, p.def, problem, p.ast.extent);
-              }
             } else if (p.ast.defaultValue) {
               value = await interp.evaluate(p.ast.defaultValue);
               if (p.def.convert) {

@@ -172,8 +172,12 @@ export class Interpreter {
     this.variables.set('global:Error', []);
   }
 
+  /** Above zero while a command whose errors are redirected to $null runs. */
+  silencedErrors = 0;
+
   /** Writes an error record (display, $Error); `show` false for -ErrorAction SilentlyContinue. */
   recordError(record: ErrorRecordData, show = true): ErrorRecordObject {
+    if (this.silencedErrors > 0) show = false;
     if (this.foreignOrigins > 0 && record.extent && !record.position) {
       record = { ...record, position: positionMessage(this.source, record.extent, this.scriptPath) };
     }
@@ -371,7 +375,7 @@ export class Interpreter {
     this.variables.current = input;
     this.variables.set('args', [...args]);
     try {
-      return await this.collect((block.ast.body as ScriptAst).statements);
+      return await this.withOrigin(block.origin, () => this.collect((block.ast.body as ScriptAst).statements));
     } finally {
       this.variables.current = saved;
       this.variables.set('args', savedArgs);

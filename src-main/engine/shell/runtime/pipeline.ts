@@ -66,7 +66,7 @@ async function prepare(interp: Interpreter, ast: CommandAst): Promise<{ cmd: Com
   const cmd = await resolveCommand(interp, ast);
   const named: NamedArgument[] = [];
   const positional: PositionalArgument[] = [];
-  const extras: Value[] = [];
+  const extras: PositionalArgument[] = [];
   const elements: readonly CommandElementAst[] = ast.elements;
   for (let i = 0; i < elements.length; i++) {
     const el = elements[i]!;
@@ -75,7 +75,7 @@ async function prepare(interp: Interpreter, ast: CommandAst): Promise<{ cmd: Com
       if (value instanceof Hashtable) {
         for (const [key, v] of value.entries()) {
           const def = tryResolve(cmd, toPSString(key), el.extent);
-          if (def === null) extras.push(`-${toPSString(key)}:`, v);
+          if (def === null) extras.push({ value: `-${toPSString(key)}:`, extent: el.extent }, { value: v, extent: el.extent });
           else named.push({ def, value: v, paramExtent: el.extent, argExtent: el.extent });
         }
       } else {
@@ -90,8 +90,8 @@ async function prepare(interp: Interpreter, ast: CommandAst): Promise<{ cmd: Com
     const def = tryResolve(cmd, el.name, el.extent);
     if (def === null) {
       // A simple function: `-Name` it does not declare is text in $args (with its argument, if colon-joined).
-      extras.push(el.argument ? `-${el.name}:` : `-${el.name}`);
-      if (el.argument) extras.push(await interp.evaluate(el.argument));
+      extras.push({ value: el.argument ? `-${el.name}:` : `-${el.name}`, extent: el.extent });
+      if (el.argument) extras.push({ value: await interp.evaluate(el.argument), extent: el.argument.extent });
       continue;
     }
     if (el.argument) {
@@ -106,7 +106,7 @@ async function prepare(interp: Interpreter, ast: CommandAst): Promise<{ cmd: Com
     }
   }
   const state = bindCommandLine(cmd, named, positional, ast.extent, cmd.takesExtraArguments ? extras : undefined);
-  if (cmd.takesExtraArguments) state.bound.set(EXTRA_ARGUMENTS, extras);
+  if (cmd.takesExtraArguments) state.bound.set(EXTRA_ARGUMENTS, extras.sort((a, b) => a.extent.start - b.extent.start).map((a) => a.value));
   return { cmd, stage: new Stage(interp, cmd, ast, state, streamRedirection(ast.redirections)) };
 }
 

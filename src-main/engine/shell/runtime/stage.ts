@@ -196,10 +196,15 @@ export class Stage {
   }
 
   private async guarded(run: () => Promise<void>): Promise<void> {
+    // `2>$null` on a function or script quiets every error written while it runs.
+    const silence = this.streams.errors === 'null';
+    if (silence) this.interp.silencedErrors++;
     try {
       await run();
     } catch (e) {
       throw this.attribute(e);
+    } finally {
+      if (silence) this.interp.silencedErrors--;
     }
   }
 
