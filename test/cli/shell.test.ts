@@ -113,7 +113,7 @@ describe('headless shell', () => {
   it('a missing script file is a clear error', () => {
     const r = shell(['--store', storeDir(), '-File', '/nonexistent/x.ps1']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("Cannot read the script file '/nonexistent/x.ps1'");
+    expect(r.stderr).toContain("The argument '/nonexistent/x.ps1'");
   });
 
   it('-Confirm fails clearly when stdin is not a terminal, and changes nothing', () => {

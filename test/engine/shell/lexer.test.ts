@@ -325,9 +325,9 @@ describe('lexical errors', () => {
     ['$ x', 'expression', 'InvalidVariableReference', { start: 0, end: 1 }, false],
     ['a <# note', 'command', 'MissingTerminatorMultiLineComment', { start: 2, end: 9 }, true],
     ['a `', 'command', 'IncompleteLineContinuation', { start: 2, end: 3 }, true],
-    ['@args', 'command', 'SplattingNotSupported', { start: 0, end: 5 }, false],
     ['@', 'expression', 'UnrecognizedToken', { start: 0, end: 1 }, false],
-    ['a > b', 'command', 'RedirectionNotSupported', { start: 2, end: 3 }, false],
+    ['a < b', 'command', 'RedirectionNotSupported', { start: 2, end: 3 }, false],
+    ['a 2>&3', 'command', 'RedirectionNotSupported', { start: 2, end: 6 }, false],
   ];
   it.each(cases)('%j (%s) reports %s', (source, mode, id, extent, incomplete) => {
     expect(lexError(source, mode)).toMatchObject({ id, extent, incomplete });

@@ -323,8 +323,8 @@ describe('postfix operators and primaries', () => {
     // A [void] cast binds tighter than binary operators and looser than member access, as in PowerShell.
     ['[void](Get-X)', '([void] paren(Get-X[]))'],
     ['[void] $x.Add(1) + 2', '(([void] $x.Add(1)) + 2)'],
-    ['[System.Void]$a, 1', 'list(([void] $a), 1)'],
-    ['$y = [VOID]-1', '$y = ([void] -1)'],
+    ['[System.Void]$a, 1', 'list(([System.Void] $a), 1)'],
+    ['$y = [VOID]-1', '$y = ([VOID] -1)'],
   ])('%s is %s', (source, tree) => {
     expect(shape(source)).toBe(tree);
   });
@@ -508,19 +508,25 @@ describe('parse errors', () => {
     ['Get-X -Name: | y', 'ParameterRequiresArgument', { start: 6, end: 12 }, false],
     ['a & b', 'AmpersandNotAllowed', { start: 2, end: 3 }, false],
     ['a && b', 'InvalidEndOfLine', { start: 2, end: 4 }, false],
-    ['& a', 'CallOperatorNotSupported', { start: 0, end: 1 }, false],
-    ['foreach ($a in $b) { }', 'ReservedKeywordNotAllowed', { start: 0, end: 7 }, false],
-    ['if ($a) { 1 }', 'ReservedKeywordNotAllowed', { start: 0, end: 2 }, false],
-    ['$a -replace "x"', 'OperatorNotSupported', { start: 3, end: 11 }, false],
-    ['1..5', 'OperatorNotSupported', { start: 1, end: 3 }, false],
-    ['[int]5', 'TypeLiteralNotSupported', { start: 0, end: 1 }, false],
-    ['1 + [int]5', 'TypeLiteralNotSupported', { start: 4, end: 5 }, false],
-    ['[void]', 'TypeLiteralNotSupported', { start: 0, end: 1 }, false],
-    ['[void]\n(1)', 'TypeLiteralNotSupported', { start: 0, end: 1 }, false],
+    ['&', 'MissingExpression', { start: 1, end: 1 }, true],
+    ['foreach ($a in $b) {', 'MissingEndCurlyBrace', { start: 19, end: 20 }, true],
+    ['if ($a) { 1 } else', 'MissingStatementBlockAfterElse', { start: 18, end: 18 }, true],
+    ['if ($a)', 'MissingEndCurlyBrace', { start: 7, end: 7 }, true],
+    ['try { 1 }', 'MissingCatchOrFinally', { start: 9, end: 9 }, true],
+    ['try { 1 } 2', 'MissingCatchOrFinally', { start: 9, end: 9 }, false],
+    ['[int', 'EndSquareBracketExpectedAtEndOfType', { start: 4, end: 4 }, true],
+    ['[]', 'MissingTypename', { start: 1, end: 1 }, false],
+    ['[ordered]5', 'OrderedAttributeOnlyOnHashLiteralNode', { start: 0, end: 9 }, false],
+    ['function { }', 'MissingNameAfterKeyword', { start: 8, end: 8 }, false],
+    ['do { 1 }', 'MissingWhileOrUntilInDoWhile', { start: 8, end: 8 }, true],
+    ['else { 1 }', 'UnexpectedToken', { start: 0, end: 4 }, false],
+    ['Get-X >', 'MissingFileSpecification', { start: 7, end: 7 }, true],
+    ['Get-X 2>&2', 'RedirectionNotSupported', { start: 6, end: 10 }, false],
+    ['$x = @a', 'SplattingNotPermitted', { start: 5, end: 7 }, false],
     ['$x [0]', 'UnexpectedToken', { start: 3, end: 4 }, false],
     ['Get-X `', 'IncompleteLineContinuation', { start: 6, end: 7 }, true],
     ['a <# x', 'MissingTerminatorMultiLineComment', { start: 2, end: 6 }, true],
-    ['Get-X > out.txt', 'RedirectionNotSupported', { start: 6, end: 7 }, false],
+    ['Get-X < in.txt', 'RedirectionNotSupported', { start: 6, end: 7 }, false],
   ];
 
   it.each(cases)('%j reports %s', (source, id, extent, incomplete) => {
