@@ -8,6 +8,8 @@ import type { Host, OutputLine } from './shell/commands';
 import { errorRecord, ExitException, PipelineStoppedError, TerminatingError, type ErrorRecordData } from './shell/errors';
 import { complete, type CompletionResult } from './shell/completion';
 import { parse } from './shell/parse';
+import type { StatementAst, TrapAst } from './shell/ast';
+import { LoopSignal, ReturnSignal } from './shell/runtime/control-flow';
 import { Interpreter } from './shell/runtime/interpreter';
 import { checkTopLevel, errorActionIsStop } from './shell/runtime/statement-errors';
 import type { StatementGuard, StopSignal } from './shell/runtime/stop';
@@ -170,6 +172,8 @@ export class Session {
       this.interp.variables.lastSuccess = false;
       return this.result(false, parsed.errors.every((e) => e.incomplete));
     }
+    // A trap at the top level handles the errors of every top-level statement.
+    this.traps = parsed.script.statements.filter((s): s is TrapAst => s.type === 'Trap');
     for (const statement of parsed.script.statements) {
       // -ErrorAction Stop is script-terminating, and `exit` ends the input: nothing after either runs;
       // nor after output over the budget (nothing more could be shown).
@@ -210,8 +214,11 @@ export class Session {
       } else if (e instanceof ExitException) {
         this.exitCode = e.code;
         stop = true;
+      } else if (e instanceof ReturnSignal || e instanceof LoopSignal) {
+        // `return`, or `break`/`continue` outside any loop, ends the script, as in PowerShell.
+        stop = true;
       } else {
-        stop = checkTopLevel(interp, e, statement.extent);
+        stop = await this.handleTopLevelError(e, statement);
       }
     }
     if (this.stopped) {
@@ -234,6 +241,21 @@ export class Session {
       interp.variables.lastSuccess = !interp.statementFailed;
     }
     return stop;
+  }
+
+  /** The top-level traps of the input being run. */
+  private traps: readonly TrapAst[] = [];
+
+  /** A top-level statement's error: its trap (if any) handles it, else $ErrorActionPreference decides. */
+  private async handleTopLevelError(e: unknown, statement: StatementAst): Promise<boolean> {
+    if (this.traps.length > 0 && e instanceof TerminatingError) {
+      try {
+        if (await this.interp.runTrap(this.traps, e, async (v) => this.output.object(v))) return false;
+      } catch (thrown) {
+        return checkTopLevel(this.interp, thrown, statement.extent);
+      }
+    }
+    return checkTopLevel(this.interp, e, statement.extent);
   }
 
   /** Formats what is still buffered; output over the budget becomes the statement's error. */

@@ -9,6 +9,7 @@ import { Session } from '../../src-main/engine/session';
 import { openRepository } from '../../src-main/engine/store';
 import type { OutputLine } from '../../src-main/engine/shell/commands';
 import type { StoreFile } from '../../src-main/engine/store/types';
+import type { StopSignal } from '../../src-main/engine/shell/runtime/stop';
 
 export interface TestSession {
   readonly dir: string;
@@ -25,13 +26,14 @@ export interface TestSession {
   cleanup(): void;
 }
 
-export function createTestSession(options: { interactive?: boolean; dir?: string } = {}): TestSession {
+export function createTestSession(options: { interactive?: boolean; dir?: string; stop?: StopSignal } = {}): TestSession {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-session-'));
   const { repository } = openRepository(dir);
   const answers: string[] = [];
   const prompts: string[] = [];
   const session = new Session({
     repo: repository,
+    ...(options.stop ? { stop: options.stop } : {}),
     host: {
       interactive: options.interactive ?? false,
       readLine: async (prompt) => {

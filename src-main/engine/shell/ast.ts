@@ -166,8 +166,8 @@ export type AssignmentOperator = '=' | '+=' | '-=' | '*=' | '/=' | '%=';
 
 export interface AssignmentAst extends NodeBase {
   readonly type: 'Assignment';
-  /** A variable, a member ($x.Prop) or an index ($x[0]). */
-  readonly target: VariableExpr | MemberExpr | IndexExpr;
+  /** A variable, a member ($x.Prop) or an index ($x[0]); `[type]$x` constrains the variable's type. */
+  readonly target: VariableExpr | MemberExpr | IndexExpr | ConvertExpr;
   readonly operator: AssignmentOperator;
   /** The right-hand side: a pipeline, so `$x = Get-Foo | Where ...` works. */
   readonly value: StatementAst;

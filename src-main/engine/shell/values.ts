@@ -161,6 +161,14 @@ export class Hashtable {
     return this.map.has(Hashtable.norm(key));
   }
 
+  delete(key: Value): boolean {
+    return this.map.delete(Hashtable.norm(key));
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+
   get size(): number {
     return this.map.size;
   }

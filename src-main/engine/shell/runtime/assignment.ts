@@ -3,8 +3,9 @@
 // — a variable, a property, or an array or hashtable element — then read and
 // write that place, so the target's own sub-expressions run only once.
 
-import type { AssignmentAst, Extent, IncrementExpr } from '../ast';
-import { targetText, toPSString } from '../convert';
+import type { AssignmentAst, ConvertExpr, Extent, IncrementExpr } from '../ast';
+import { ConversionError, targetText, toPSString } from '../convert';
+import { resolveType, typeNotFoundMessage } from './types';
 import { errorRecord, runtimeError, TerminatingError } from '../errors';
 import { getProperty } from '../members';
 import { arithmetic } from '../operators';
@@ -51,7 +52,26 @@ function setElement(interp: Interpreter, obj: Value, index: Value, value: Value,
   }
 }
 
-async function placeOf(interp: Interpreter, target: Target): Promise<Place> {
+async function placeOf(interp: Interpreter, target: Target | ConvertExpr): Promise<Place> {
+  if (target.type === 'Convert' && target.operand.type === 'Variable') {
+    // `[int]$x = …`: the variable keeps the type for later assignments too, as in PowerShell.
+    const variable = target.operand;
+    const type = resolveType(target.typeName);
+    if (type === null || !type.convert) {
+      throw runtimeError(typeNotFoundMessage(target.typeName), 'TypeNotFound', interp.here(target.extent));
+    }
+    const convert = type.convert;
+    interp.variables.constrain(variable.name, (v) => {
+      try {
+        return { ok: true, value: convert(v) };
+      } catch (e) {
+        if (e instanceof ConversionError) return { ok: false, message: e.message };
+        throw e;
+      }
+    });
+    return placeOf(interp, variable);
+  }
+  if (target.type === 'Convert') throw runtimeError('The assignment expression is not valid.', 'InvalidLeftHandSide', interp.here(target.extent));
   if (target.type === 'Variable') {
     return {
       read: () => interp.variables.get(target.name),

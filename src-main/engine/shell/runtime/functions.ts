@@ -5,13 +5,16 @@
 // own (or the caller's, when dot-sourced) with begin/process/end semantics.
 
 import type { AttributeAst, Extent, ParameterAst, ScriptAst, StatementAst } from '../ast';
-import type { CommandDef, CommandProcessor, ParameterDef, Bound } from '../commands';
+import type { CommandContext, CommandDef, CommandProcessor, ParameterDef, Bound } from '../commands';
+import { bindCommandLine } from '../binder';
 import { ConversionError, toBoolean, toPSString } from '../convert';
 import { validationError } from '../argument-conversion';
 import { ALL_SETS } from '../commands';
 import { commonParameterDefs } from '../../cmdlets/config-params';
-import { Hashtable, ScriptBlock, type Value } from '../values';
-import { TerminatingError } from '../errors';
+import { Hashtable, PSObject, ScriptBlock, type Value } from '../values';
+import { ErrorRecordObject } from './error-object';
+import { MethodError } from './methods';
+import { ActionPreferenceStopError, TerminatingError } from '../errors';
 import { untilReturn } from './control-flow';
 import type { Interpreter } from './interpreter';
 import { Scope } from './scope';
@@ -21,6 +24,58 @@ import { resolveType, typeNotFoundMessage } from './types';
 export const EXTRA_ARGUMENTS = '$args';
 
 export type ScriptKind = 'function' | 'filter' | 'scriptblock' | 'script';
+
+/**
+ * $PSCmdlet in an advanced function: ShouldProcess (with -WhatIf/-Confirm as
+ * the function was called), WriteError, WriteVerbose, WriteWarning,
+ * ThrowTerminatingError and ParameterSetName.
+ */
+export class CmdletObject extends PSObject {
+  constructor(
+    private readonly ctx: CommandContext,
+    parameterSetName: string,
+  ) {
+    super('System.Management.Automation.PSScriptCmdlet', [
+      ['ParameterSetName', parameterSetName],
+      ['MyInvocation', new PSObject('System.Management.Automation.InvocationInfo', [['MyCommand', ctx.commandName], ['InvocationName', ctx.commandName]])],
+    ]);
+  }
+
+  async invoke(name: string, args: readonly Value[]): Promise<Value> {
+    switch (name.toLowerCase()) {
+      case 'shouldprocess':
+        // ShouldProcess(target) or ShouldProcess(target, action).
+        return this.ctx.shouldProcess(toPSString(args[0] ?? null), args.length > 1 ? toPSString(args[1]!) : undefined);
+      case 'shouldcontinue':
+        return true;
+      case 'writeverbose':
+        await this.ctx.writeVerbose(toPSString(args[0] ?? null));
+        return null;
+      case 'writewarning':
+        await this.ctx.writeWarning(toPSString(args[0] ?? null));
+        return null;
+      case 'writeobject':
+        for (const v of args[1] === true ? enumerateValue(args[0] ?? null) : [args[0] ?? null]) await this.ctx.emit(v);
+        return null;
+      case 'writeerror':
+      case 'throwterminatingerror': {
+        const record = args[0];
+        const data = record instanceof ErrorRecordObject ? record.record : { message: toPSString(record ?? null), errorId: 'RuntimeException', category: 'NotSpecified' as const, exceptionType: 'RuntimeException', command: '', target: '' };
+        if (name.toLowerCase() === 'writeerror') {
+          await this.ctx.writeError(data);
+          return null;
+        }
+        throw new ActionPreferenceStopError(data);
+      }
+      default:
+        throw new MethodError(`Method invocation failed because [System.Management.Automation.PSScriptCmdlet] does not contain a method named '${name}'.`, 'MethodNotFound', `${name}:String`);
+    }
+  }
+}
+
+function enumerateValue(v: Value): Value[] {
+  return Array.isArray(v) ? v : [v];
+}
 
 /** A function as stored in a scope. */
 export class ScriptFunction {
@@ -240,7 +295,7 @@ export async function scriptCommand(interp: Interpreter, inv: ScriptInvocation):
     source: '',
     isScript: true,
     takesExtraArguments: !advanced,
-    create: (ctx) => new ScriptProcessor(interp, inv, params, advanced, ctx.emit.bind(ctx), ctx.extent),
+    create: (ctx) => new ScriptProcessor(interp, inv, params, advanced, ctx),
   };
   return def;
 }
@@ -256,10 +311,15 @@ class ScriptProcessor implements CommandProcessor {
     private readonly inv: ScriptInvocation,
     private readonly params: readonly ScriptParameter[],
     private readonly advanced: boolean,
-    private readonly emit: (value: Value) => Promise<void>,
-    /** The call's extent in the caller's source: where binding and validation errors point. */
-    private readonly callExtent: Extent,
-  ) {}
+    private readonly ctx: CommandContext,
+  ) {
+    this.emit = (v) => ctx.emit(v);
+    this.callExtent = ctx.extent;
+  }
+
+  private readonly emit: (value: Value) => Promise<void>;
+  /** The call's extent in the caller's source: where binding and validation errors point. */
+  private readonly callExtent: Extent;
 
   private get blocks(): { begin: readonly StatementAst[] | null; process: readonly StatementAst[] | null; end: readonly StatementAst[] | null } {
     const body = this.inv.block.ast.body;
@@ -349,6 +409,7 @@ class ScriptProcessor implements CommandProcessor {
       if (bound.get('Confirm') === true) await pref('ConfirmPreference', 'Low');
     }
     set('PSBoundParameters', boundTable);
+    if (this.advanced) set('PSCmdlet', new CmdletObject(this.ctx, ''));
     set('args', (bound.get(EXTRA_ARGUMENTS) as Value[] | undefined) ?? []);
     if (this.inv.path) {
       const dir = this.inv.path.replace(/[\\/][^\\/]*$/, '');
@@ -383,4 +444,18 @@ function safeDefault(def: ParameterDef): Value {
   } catch {
     return null;
   }
+}
+
+/** `$sb.Invoke(1, 2)` / `$sb.InvokeReturnAsIs(…)`: the arguments bind positionally to its param() block; returns its output. */
+export async function callScriptBlock(interp: Interpreter, block: ScriptBlock, args: readonly Value[], extent: Extent): Promise<Value[]> {
+  const cmd = await scriptCommand(interp, { name: '', block, kind: 'scriptblock', dotSourced: false });
+  const overflow: { value: Value; extent: Extent }[] = [];
+  const state = bindCommandLine(cmd, [], args.map((value) => ({ value, extent })), extent, overflow);
+  state.bound.set(EXTRA_ARGUMENTS, overflow.map((a) => a.value));
+  const out: Value[] = [];
+  const processor = cmd.create({ extent, emit: async (v: Value) => void out.push(v) } as unknown as CommandContext);
+  await processor.begin?.(state.bound);
+  await processor.process(state.bound, undefined);
+  await processor.end?.();
+  return out;
 }

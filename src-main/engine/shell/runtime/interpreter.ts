@@ -17,12 +17,13 @@ import { checkArrayLength } from '../limit-errors';
 import { collapse, enumerate, Hashtable, PSObject, ScriptBlock, type SourceOrigin, type Value } from '../values';
 import { positionMessage } from '../format/error-view';
 import { formatNumber, FormatError } from '../dotnet-format';
-import { LoopSignal } from './control-flow';
+import { LoopSignal, untilReturn } from './control-flow';
 import { asType, bitwise, bnot, cast, format, isType, join, range, replace, split } from './language-operators';
 import { defineFunction, runForEach, runIf, runJump, runLoop, runReturn, runSwitch, runThrow, runTry } from './statements';
 import { getStaticProperty, invokeStatic } from './static-members';
 import { resolveType, TypeObject, typeNotFoundMessage, typeOfValue } from './types';
 import { initAutomaticVariables } from './automatic-variables';
+import { callScriptBlock, CmdletObject } from './functions';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -217,7 +218,7 @@ export class Interpreter {
    * Runs the trap for `e`, if one matches: with `continue` the error is kept quietly and the list
    * goes on; with `break` it goes on up; otherwise it is shown and the list goes on. True to go on.
    */
-  private async runTrap(traps: readonly TrapAst[], e: TerminatingError, emit: Emit): Promise<boolean> {
+  async runTrap(traps: readonly TrapAst[], e: TerminatingError, emit: Emit): Promise<boolean> {
     const short = (t: string) => t.toLowerCase().replace(/^.*\./, '');
     const trap =
       traps.find((t) => t.trapType !== null && ['exception', short(e.record.exceptionType)].includes(short(t.trapType.name))) ??
@@ -351,14 +352,16 @@ export class Interpreter {
   }
 
   /** Runs statements and collects their output (sub-expressions, assignment right sides). */
-  async collect(statements: readonly StatementAst[], sequencePoints = true, propagate = false): Promise<Value[]> {
+  async collect(statements: readonly StatementAst[], sequencePoints = true, propagate = false, isBlock = false): Promise<Value[]> {
     const out: Value[] = [];
     try {
       const push = async (v: Value) => {
         checkArrayLength(out.length + 1, this.position);
         out.push(v);
       };
-      await this.nested(() => this.runStatements(statements, push, sequencePoints, propagate));
+      const run = () => this.runStatements(statements, push, sequencePoints, propagate);
+      // `return` ends a script block (ForEach-Object's, Where-Object's) with what it wrote so far.
+      await this.nested(isBlock ? () => untilReturn(run) : run);
     } catch (e) {
       // Each level overwrites it on the way out, so the outermost (the scriptblock body) wins.
       if (e instanceof ExitException) e.output = out;
@@ -375,7 +378,7 @@ export class Interpreter {
     this.variables.current = input;
     this.variables.set('args', [...args]);
     try {
-      return await this.withOrigin(block.origin, () => this.collect((block.ast.body as ScriptAst).statements));
+      return await this.withOrigin(block.origin, () => this.collect((block.ast.body as ScriptAst).statements, true, false, true));
     } finally {
       this.variables.current = saved;
       this.variables.set('args', savedArgs);
@@ -464,6 +467,8 @@ export class Interpreter {
         const args: Value[] = [];
         for (const a of expr.args) args.push(await this.evaluate(a));
         if (expr.isStatic) return this.operate(() => invokeStatic(this.staticTarget(target), expr.member, args), expr.extent);
+        if (target instanceof CmdletObject) return this.at(this.here(expr.extent), () => target.invoke(expr.member, args));
+        if (target instanceof ScriptBlock && /^invoke(returnasis)?$/i.test(expr.member)) return collapse(await callScriptBlock(this, target, args, this.here(expr.extent)));
         return this.invokeInstance(expr, target, args);
       }
       case 'TypeLiteral': {

@@ -120,6 +120,31 @@ const ARRAY_METHODS: Record<string, Method> = {
 
 const HASHTABLE_METHODS: Record<string, Method> = {
   containskey: (h: Hashtable, a) => h.has(a[0] ?? null),
+  contains: (h: Hashtable, a) => h.has(a[0] ?? null),
+  containsvalue: (h: Hashtable, a) => h.entries().some(([, v]) => valuesEqual(v, a[0] ?? null, false)),
+  add: (h: Hashtable, a) => {
+    const key = a[0] ?? null;
+    if (key === null) throw invocationError('Add', a, 'Key cannot be null.\nParameter name: key', 'ArgumentNullException');
+    if (h.has(key)) {
+      const existing = h.entries().find(([k]) => valuesEqual(k, key, false))?.[0] ?? key;
+      throw invocationError('Add', a, `Item has already been added. Key in dictionary: '${toPSString(existing)}'  Key being added: '${toPSString(key)}'`, 'ArgumentException');
+    }
+    h.set(key, a[1] ?? null);
+    return null;
+  },
+  remove: (h: Hashtable, a) => {
+    h.delete(a[0] ?? null);
+    return null;
+  },
+  clear: (h: Hashtable) => {
+    h.clear();
+    return null;
+  },
+  clone: (h: Hashtable) => {
+    const copy = new Hashtable();
+    for (const [k, v] of h.entries()) copy.set(k, v);
+    return copy;
+  },
 };
 
 /** Calls `name` on `target`; throws MethodError with PowerShell's message when it does not exist. */
