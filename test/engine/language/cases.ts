@@ -15,6 +15,7 @@ export function firstLines(text: string): string {
     }
     if (inError && (line.startsWith('+ ') || line.startsWith('    + ') || line === '+')) continue;
     inError = false;
+    if (line.startsWith('    + CategoryInfo') || line.startsWith('    + FullyQualifiedErrorId')) continue;
     out.push(line);
   }
   return out.join('\n').trim();

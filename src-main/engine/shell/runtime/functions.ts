@@ -340,7 +340,8 @@ class ScriptProcessor implements CommandProcessor {
           const saved = interp.variables.current;
           interp.variables.current = current;
           try {
-            await untilReturn(() => interp.runStatements(statements, this.emit));
+            // Each call is a level of the call depth PowerShell limits (endless recursion ends with its error).
+            await interp.nested(() => untilReturn(() => interp.runStatements(statements, this.emit)));
           } finally {
             interp.variables.current = saved;
           }

@@ -385,7 +385,7 @@ export class Interpreter {
     }
   }
 
-  private async nested<T>(run: () => Promise<T>): Promise<T> {
+  async nested<T>(run: () => Promise<T>): Promise<T> {
     if (this.depth >= MAX_DEPTH) {
       throw runtimeError('The script failed due to call depth overflow.', 'CallDepthOverflow', undefined, 'InvalidOperation', 'ScriptCallDepthException');
     }
