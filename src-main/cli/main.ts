@@ -14,7 +14,7 @@ import type { ConsoleResult } from '../ipc/contract';
 import { ArgsError, parseArgs, USAGE } from './args';
 import { runInteractive } from './interactive';
 import { defaultStoreDir, STORE_FILE_NAME } from './store-location';
-import { writeLine } from './terminal';
+import { clearProgress, writeLine } from './terminal';
 
 /** The bundled worker sits beside the bundled shell (out/cli/). */
 const WORKER_FILE = new URL('./session-worker.mjs', import.meta.url);
@@ -59,12 +59,18 @@ export async function runToEnd(
   options: { scriptPath?: string; allowIncomplete?: boolean },
   ask: (prompt: string) => Promise<string | null | typeof STOP>,
 ): Promise<ConsoleResult> {
-  let step = await host.runScript(input, { ...options, interactive: process.stdin.isTTY === true }, writeLine);
-  while (step.prompt !== null) {
-    const reply = await ask(step.prompt);
-    step = reply === STOP ? await host.stopAtPrompt() : await host.answer(reply);
+  try {
+    let step = await host.runScript(input, { ...options, interactive: process.stdin.isTTY === true }, writeLine);
+    while (step.prompt !== null) {
+      clearProgress();
+      const reply = await ask(step.prompt);
+      step = reply === STOP ? await host.stopAtPrompt() : await host.answer(reply);
+    }
+    return step;
+  } finally {
+    // A progress bar never outlives the input that drew it.
+    clearProgress();
   }
-  return step;
 }
 
 const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };

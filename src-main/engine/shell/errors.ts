@@ -36,6 +36,16 @@ export interface ErrorRecordData {
   readonly target: string;
   /** Where in the statement source it happened; absent for store-level errors. */
   readonly extent?: Extent;
+  /**
+   * Write-Error's records name their caller, not the command: at the prompt the
+   * input's own text (`Write-Error "boom" : boom`), in a script the script's path,
+   * with no position lines. Set, it replaces the `Command :` prefix.
+   */
+  readonly invocationName?: string;
+  /** The whole FullyQualifiedErrorId when it is not `errorId,command` (Write-Error's). */
+  readonly fullyQualifiedErrorId?: string;
+  /** CategoryInfo's activity in [ ], when not the command (Write-Error -CategoryActivity). */
+  readonly activity?: string;
 }
 
 /** A terminating error: stops the statement (the script goes on with the next one). */

@@ -17,6 +17,10 @@ import { selectObject } from './select-object';
 import { sortObject } from './sort-object';
 import { whereObject } from './where-object';
 import { writeOutput } from './write-output';
+import { writeError } from './write-error';
+import { writeHost } from './write-host';
+import { writeProgress } from './write-progress';
+import { writeDebug, writeInformation, writeVerbose, writeWarning } from './write-streams';
 
 export const BUILTIN_COMMANDS: readonly CommandDef[] = [
   whereObject,
@@ -33,6 +37,13 @@ export const BUILTIN_COMMANDS: readonly CommandDef[] = [
   getHistory,
   clearHost,
   getHelp,
+  writeHost,
+  writeWarning,
+  writeError,
+  writeVerbose,
+  writeDebug,
+  writeInformation,
+  writeProgress,
 ];
 
 /** Alias → command name; keys are lower case. */

@@ -9,7 +9,7 @@ import { valuesEqual } from '../../shell/operators';
 import { getMemberProperty, resolvePropertyNames } from '../../shell/members';
 import { PSObject, typeNameOf, type Value } from '../../shell/values';
 import { parsePropertySpecs, selectPairs, SELECT_KEYS, type Evaluate, type PropertySpec } from './property-spec';
-import { inputOf, param, targetText, UTILITY } from './support';
+import { inputOf, INT32_MAX, param, targetText, UTILITY } from './support';
 import { checkArrayLength } from '../../shell/limit-errors';
 
 const PARAMETERS: readonly ParameterDef[] = [
@@ -17,9 +17,9 @@ const PARAMETERS: readonly ParameterDef[] = [
   param('ExcludeProperty', 'String[]', 'Properties to leave out when -Property selects with wildcards.'),
   param('ExpandProperty', 'String', 'Emits the value of this property instead of the object; a collection value is unrolled.'),
   param('Unique', 'SwitchParameter', 'Drops objects identical to one already emitted (case-sensitive).'),
-  param('Last', 'Int32', 'Keeps only this many objects from the end of the input.'),
-  param('First', 'Int32', 'Keeps only this many objects from the start of the input.'),
-  param('Skip', 'Int32', 'Skips this many objects from the start of the input.'),
+  param('Last', 'Int32', 'Keeps only this many objects from the end of the input.', { range: { min: 0, max: INT32_MAX } }),
+  param('First', 'Int32', 'Keeps only this many objects from the start of the input.', { range: { min: 0, max: INT32_MAX } }),
+  param('Skip', 'Int32', 'Skips this many objects from the start of the input.', { range: { min: 0, max: INT32_MAX } }),
   param('InputObject', 'Object', 'The object to select from. Usually supplied through the pipeline.', { pipeline: ['ByValue'] }),
 ];
 
