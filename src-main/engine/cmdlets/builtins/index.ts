@@ -17,6 +17,9 @@ import { selectObject } from './select-object';
 import { sortObject } from './sort-object';
 import { whereObject } from './where-object';
 import { writeOutput } from './write-output';
+import { getDate } from './get-date';
+import { readHost } from './read-host';
+import { startSleep } from './start-sleep';
 import { writeError } from './write-error';
 import { writeHost } from './write-host';
 import { writeProgress } from './write-progress';
@@ -44,6 +47,9 @@ export const BUILTIN_COMMANDS: readonly CommandDef[] = [
   writeDebug,
   writeInformation,
   writeProgress,
+  getDate,
+  startSleep,
+  readHost,
 ];
 
 /** Alias → command name; keys are lower case. */

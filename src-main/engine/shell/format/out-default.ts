@@ -10,6 +10,7 @@ import { getMemberProperty } from '../members';
 import { FormattedText, Hashtable, PSObject, ScriptBlock, type Value } from '../values';
 import { renderList, type ListEntry } from './list-view';
 import { DEFAULT_WIDTH, renderValueTable } from './table-view';
+import { textView } from './text-views';
 import { HASHTABLE_COLUMNS, tableViewFor, type TableView } from './views';
 
 export interface HostFormatOptions {
@@ -104,6 +105,8 @@ function classify(value: Value): Group {
   if (value instanceof ScriptBlock) return { kind: 'lines', lines: textLines(value.text) };
   if (value instanceof Hashtable) return { kind: 'hashtable', items: [value] };
   if (value instanceof PSObject) {
+    const text = textView(value);
+    if (text !== undefined) return { kind: 'lines', lines: textLines(text) };
     const names = value.propertyNames;
     if (names.length === 0) return { kind: 'lines', lines: [] };
     const view = tableViewFor(value);
