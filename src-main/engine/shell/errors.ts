@@ -5,23 +5,40 @@ import type { Extent } from './ast';
 import { boundedMessage } from './limits';
 import type { Value } from './values';
 
+/** PowerShell's ErrorCategory values (Write-Error -Category takes any of them). */
 export type ErrorCategory =
-  | 'InvalidArgument'
-  | 'MetadataError'
-  | 'InvalidOperation'
-  | 'ObjectNotFound'
-  | 'ResourceExists'
-  | 'ParserError'
-  | 'InvalidData'
-  | 'InvalidType'
-  | 'CloseError'
-  | 'InvalidResult'
   | 'NotSpecified'
-  | 'WriteError'
+  | 'OpenError'
+  | 'CloseError'
+  | 'DeviceError'
+  | 'DeadlockDetected'
+  | 'InvalidArgument'
+  | 'InvalidData'
+  | 'InvalidOperation'
+  | 'InvalidResult'
+  | 'InvalidType'
+  | 'MetadataError'
+  | 'NotImplemented'
+  | 'NotInstalled'
+  | 'ObjectNotFound'
   | 'OperationStopped'
-  | 'LimitsExceeded'
+  | 'OperationTimeout'
+  | 'SyntaxError'
+  | 'ParserError'
   | 'PermissionDenied'
-  | 'ResourceUnavailable';
+  | 'ResourceBusy'
+  | 'ResourceExists'
+  | 'ResourceUnavailable'
+  | 'ReadError'
+  | 'WriteError'
+  | 'FromStdErr'
+  | 'SecurityError'
+  | 'ProtocolError'
+  | 'ConnectionError'
+  | 'AuthenticationError'
+  | 'LimitsExceeded'
+  | 'QuotaExceeded'
+  | 'NotEnabled';
 
 export interface ErrorRecordData {
   readonly message: string;

@@ -20,6 +20,11 @@ import { writeOutput } from './write-output';
 import { getDate } from './get-date';
 import { readHost } from './read-host';
 import { startSleep } from './start-sleep';
+import { compareObject } from './compare-object';
+import { groupObject } from './group-object';
+import { outHost, outString } from './out-string';
+import { selectString } from './select-string';
+import { teeObject } from './tee-object';
 import { writeError } from './write-error';
 import { writeHost } from './write-host';
 import { writeProgress } from './write-progress';
@@ -50,6 +55,12 @@ export const BUILTIN_COMMANDS: readonly CommandDef[] = [
   getDate,
   startSleep,
   readHost,
+  outString,
+  outHost,
+  teeObject,
+  groupObject,
+  compareObject,
+  selectString,
 ];
 
 /** Alias → command name; keys are lower case. */

@@ -6,7 +6,13 @@
 import { DateTimeValue } from '../datetime/value';
 import { PSObject, type Value } from '../values';
 
-const TO_STRING_VIEWS = new Set(['Microsoft.PowerShell.Commands.MatchInfo', 'System.Security.SecureString']);
+const MATCH_INFO = 'Microsoft.PowerShell.Commands.MatchInfo';
+const TO_STRING_VIEWS = new Set([MATCH_INFO, 'System.Security.SecureString']);
+
+/** Types whose run of objects 5.1 frames with a blank line before and two after (its custom view's frame). */
+export function isFramedTextView(value: Value): boolean {
+  return value instanceof PSObject && value.typeName === MATCH_INFO;
+}
 
 /** The text the console shows for `value`, when its type is shown as text. */
 export function textView(value: Value): string | undefined {
