@@ -121,7 +121,7 @@ function cmdletCheck(cmd: CommandDef, bound: Bound, repo: ConfigRepository, exte
     clearHost: () => {},
     shouldProcess: async () => false,
     invoke: async () => [],
-    session: { commands: () => [], findCommand: () => undefined, aliases: () => new Map(), history: () => [] },
+    session: { commands: () => [], findCommand: () => undefined, aliases: () => new Map(), history: () => [], importedModules: () => new Set() },
     host: { interactive: false, readLine: async () => null },
     script: { source: '', path: undefined },
     variables: { get: () => null, set: () => {}, exists: () => false, remove: () => false, list: () => [], isReadOnly: () => true },

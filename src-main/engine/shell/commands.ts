@@ -176,6 +176,8 @@ export interface SessionServices {
   findCommand(name: string): CommandDef | undefined;
   aliases(): ReadonlyMap<string, string>;
   history(): readonly { id: number; commandLine: string }[];
+  /** The modules Import-Module has loaded in this session (names as Get-Module shows them). */
+  importedModules(): Set<string>;
 }
 
 export type Bound = ReadonlyMap<string, Value>;

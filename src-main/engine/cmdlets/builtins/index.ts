@@ -25,6 +25,11 @@ import { groupObject } from './group-object';
 import { outHost, outString } from './out-string';
 import { selectString } from './select-string';
 import { teeObject } from './tee-object';
+import { addMember } from './add-member';
+import { getAlias } from './get-alias';
+import { getModule, importModule } from './modules';
+import { newObject } from './new-object';
+import { clearVariable, getVariable, newVariable, removeVariable, setVariable } from './variables';
 import { writeError } from './write-error';
 import { writeHost } from './write-host';
 import { writeProgress } from './write-progress';
@@ -61,6 +66,16 @@ export const BUILTIN_COMMANDS: readonly CommandDef[] = [
   groupObject,
   compareObject,
   selectString,
+  getVariable,
+  setVariable,
+  newVariable,
+  removeVariable,
+  clearVariable,
+  newObject,
+  addMember,
+  getAlias,
+  importModule,
+  getModule,
 ];
 
 /** Alias → command name; keys are lower case. */

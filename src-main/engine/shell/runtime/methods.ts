@@ -14,6 +14,8 @@ import { limitNote, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, OUT_OF_MEMORY } from '.
 import { Hashtable, typeNameOf, type Value } from '../values';
 import { DateTimeValue } from '../datetime/value';
 import { invokeDateTimeMethod } from './datetime-methods';
+import { ListValue } from '../list-value';
+import { fixedSizeError, invokeListMethod, NO_SUCH_METHOD } from './list-methods';
 
 /** A failed call, with the error id, category and CategoryInfo target PowerShell gives it. */
 export class MethodError extends Error {
@@ -127,6 +129,13 @@ const HASHTABLE_METHODS: Record<string, Method> = {
 /** Calls `name` on `target`; throws MethodError with PowerShell's message when it does not exist. */
 export function invokeMethod(target: Value, name: string, args: readonly Value[]): Value {
   const key = name.toLowerCase();
+  if (target instanceof ListValue) {
+    const result = invokeListMethod(target, name, args);
+    if (result !== NO_SUCH_METHOD) return result;
+  } else if (Array.isArray(target)) {
+    const refused = fixedSizeError(name, args);
+    if (refused) throw refused;
+  }
   if (target instanceof DateTimeValue) {
     const result = invokeDateTimeMethod(target, name, args);
     if (result !== undefined) return result;

@@ -27,6 +27,12 @@ function commandNotFound(ast: CommandAst): TerminatingError {
 async function prepare(interp: Interpreter, ast: CommandAst): Promise<{ cmd: CommandDef; stage: Stage }> {
   const cmd = interp.commands.find(ast.name);
   if (!cmd) throw commandNotFound(ast);
+  // `<command> -?` shows the command's help instead of running it, as 5.1 does.
+  const help = ast.elements.some((el) => el.type === 'CommandParameter' && el.name === '?') ? interp.commands.find('Get-Help') : undefined;
+  if (help) {
+    const state = bindCommandLine(help, [], [{ value: cmd.name, extent: ast.nameExtent }], ast.extent);
+    return { cmd: help, stage: new Stage(interp, help, ast, state) };
+  }
   const named: NamedArgument[] = [];
   const positional: PositionalArgument[] = [];
   const elements: readonly CommandElementAst[] = ast.elements;

@@ -24,6 +24,15 @@ const CONFIRM_HELP = [
   'L - Skip this operation and all subsequent operations.',
 ];
 
+/** Import-Module's record, per session (the interpreter is the session's). */
+const IMPORTED_MODULES = new WeakMap<object, Set<string>>();
+
+function importedModulesOf(owner: object): Set<string> {
+  let found = IMPORTED_MODULES.get(owner);
+  if (!found) IMPORTED_MODULES.set(owner, (found = new Set()));
+  return found;
+}
+
 export class Stage {
   downstream: Emit = async () => {};
   private readonly processor: CommandProcessor;
@@ -78,6 +87,7 @@ export class Stage {
         findCommand: (name) => interp.commands.find(name),
         aliases: () => interp.commands.aliases(),
         history: () => interp.history(),
+        importedModules: () => importedModulesOf(interp),
       },
       emit: async (value) => {
         if (this.pref('OutVariable') !== undefined) this.outVariable.push(value);
