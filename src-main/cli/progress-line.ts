@@ -48,7 +48,8 @@ export class ProgressLineWriter {
   private draw(): void {
     const last = [...this.active.values()].pop();
     if (last === undefined) return this.erase();
-    const columns = Math.max(10, (this.stream.columns ?? 80) - 1);
+    // A terminal that reports no width (0) gets 80 columns.
+    const columns = Math.max(10, (this.stream.columns || 80) - 1);
     // Control characters in an activity's text are shown, never obeyed (as terminal.ts does).
     const safe = last.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
     this.stream.write(`${ERASE}\x1b[7m${safe.slice(0, columns)}\x1b[0m`);
