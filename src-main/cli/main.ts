@@ -110,13 +110,29 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   const storeDir = args.store ?? defaultStoreDir();
+  // A signal that arrives while the worker starts (a busy machine takes a second) ends the run
+  // before anything runs, with the signal's exit code, instead of killing the process mid-start.
+  const interactive = args.command === undefined && args.file === undefined && process.stdin.isTTY === true;
+  let early: 'SIGINT' | 'SIGTERM' | undefined;
+  const onEarly = (signal: 'SIGINT' | 'SIGTERM') => (early ??= signal);
+  if (!interactive) for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, onEarly);
+  const offEarly = () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.off(signal, onEarly);
+  };
   let host: SessionHost;
   try {
     fs.mkdirSync(storeDir, { recursive: true });
     host = await SessionHost.open({ storeDir, fileName: STORE_FILE_NAME, workerFile: WORKER_FILE });
   } catch (e) {
+    offEarly();
+    if (early) return SIGNAL_EXIT[early];
     process.stderr.write(`Cannot open the store in '${storeDir}': ${(e as Error).message}\n`);
     return 1;
+  }
+  offEarly();
+  if (early) {
+    await host.dispose();
+    return SIGNAL_EXIT[early];
   }
   try {
     for (const w of host.warnings) writeLine({ kind: 'warning', text: `WARNING: ${w.message}` });
