@@ -25,11 +25,14 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Answers a prompt from the terminal when stdin is one; null (no answer) otherwise. */
-async function askTerminal(prompt: string): Promise<string | null> {
+/** Answers a prompt from the terminal when stdin is one; null (no answer) otherwise. A secret is not echoed. */
+async function askTerminal(prompt: string, secret = false): Promise<string | null> {
   if (process.stdin.isTTY !== true) return null;
   const readline = await import('node:readline');
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const { Writable } = await import('node:stream');
+  // For a secret, readline echoes into a stream that shows nothing; the prompt and the final newline are written here.
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const rl = readline.createInterface({ input: process.stdin, output: secret ? silent : process.stdout, terminal: true });
   try {
     return await new Promise<string | null>((resolve) => {
       rl.once('close', () => resolve(null));
@@ -37,7 +40,11 @@ async function askTerminal(prompt: string): Promise<string | null> {
         process.stdout.write('^C\n');
         process.kill(process.pid, 'SIGINT');
       });
-      rl.question(prompt, resolve);
+      if (secret) process.stdout.write(prompt);
+      rl.question(secret ? '' : prompt, (answer) => {
+        if (secret) process.stdout.write('\n');
+        resolve(answer);
+      });
     });
   } finally {
     rl.close();
@@ -57,13 +64,13 @@ export async function runToEnd(
   host: SessionHost,
   input: string,
   options: { scriptPath?: string; allowIncomplete?: boolean },
-  ask: (prompt: string) => Promise<string | null | typeof STOP>,
+  ask: (prompt: string, secret: boolean) => Promise<string | null | typeof STOP>,
 ): Promise<ConsoleResult> {
   try {
     let step = await host.runScript(input, { ...options, interactive: process.stdin.isTTY === true }, writeLine);
     while (step.prompt !== null) {
       clearProgress();
-      const reply = await ask(step.prompt);
+      const reply = await ask(step.prompt, step.secret === true);
       step = reply === STOP ? await host.stopAtPrompt() : await host.answer(reply);
     }
     return step;

@@ -117,6 +117,8 @@ export interface ConsoleResult {
   readonly output: readonly OutputLineDto[];
   /** Text of the pending prompt (e.g. the -Confirm choices, `Identity: `); answer with console:answer. */
   readonly prompt: string | null;
+  /** The prompt asks for a secret (Read-Host -AsSecureString): what is typed should not be shown. */
+  readonly secret?: boolean;
   /** The input is incomplete (open brace, quote, trailing pipe): ask for another line. */
   readonly incomplete: boolean;
   readonly success: boolean;

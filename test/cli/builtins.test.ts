@@ -101,6 +101,20 @@ describe.skipIf(!hasScript)('headless shell at a terminal', () => {
     expect(fs.readFileSync(path.join(dir, '.pchat-shell-history'), 'utf8')).toContain('Write-Output "completed"');
   }, 60_000);
 
+  it('Read-Host is answered at the terminal; a -AsSecureString answer is not echoed', async () => {
+    const dir = storeDir();
+    const term = terminal(dir, `${process.execPath} ${CLI_BUNDLE} --store ${dir} -Command '$n = Read-Host Site; $p = Read-Host -AsSecureString Password; "site:" + $n; $p.Length'`);
+    let mark = await term.waitFor(/Site: /, 0);
+    await term.press('Redmond\r');
+    mark = await term.waitFor(/Password: /, mark);
+    await term.press('hunter2\r');
+    const code = await term.exited;
+    const out = term.output();
+    expect(code).toBe(0);
+    expect(out).toMatch(/site:Redmond\r?\n7\r?\n$/);
+    expect(out).not.toContain('hunter2');
+  }, 30_000);
+
   it('Write-Progress draws one status line on the terminal and erases it when done', async () => {
     const dir = storeDir();
     const term = terminal(dir, `${process.execPath} ${CLI_BUNDLE} --store ${dir} -Command "Write-Progress -Activity Updating -Status site:A -PercentComplete 50; Write-Output middle; Write-Progress -Activity Updating -Completed; Write-Output end"`);
