@@ -119,7 +119,7 @@ export const groupObject: CommandDef = {
       },
       {
         title: 'Group by scope',
-        code: 'Get-CsPersistentChatConfiguration | Group-Object { ($_.Identity -split ":")[0] }',
+        code: 'Get-CsPersistentChatConfiguration | Group-Object { $_.Identity.Split(":")[0] }',
         remarks: 'Groups Global, site and service collections by the part of the Identity before the first colon.',
       },
       {

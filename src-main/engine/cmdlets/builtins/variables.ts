@@ -179,7 +179,7 @@ export const newVariable: CommandDef = {
     'Creates a variable.',
     'New-Variable creates a variable with a value. Unlike Set-Variable it fails when the variable already exists, unless ' +
       '-Force is given, so a script cannot overwrite a variable by mistake.',
-    [{ title: 'Create a variable', code: 'New-Variable -Name sites -Value @("site:A", "site:B")', remarks: '$sites now holds the two identities.' }],
+    [{ title: 'Create a variable', code: 'New-Variable -Name targets -Value @("site:A", "site:B")', remarks: '$targets now holds the two identities.' }],
   ),
   source: UTILITY,
   create: (ctx) => ({
@@ -250,6 +250,6 @@ export const removeVariable = nameAction('Remove-Variable', 'Remove', 'Remove-Va
 
 export const clearVariable = nameAction('Clear-Variable', 'Clear', 'Clear-Variable sets the named variables to $null but keeps them (wildcards allowed). A name without wildcards that matches nothing is an error.', {
   title: 'Empty a variable',
-  code: 'Clear-Variable sites',
-  remarks: '$sites is now $null; Get-Variable sites still lists it.',
+  code: 'Clear-Variable targets',
+  remarks: '$targets is now $null; Get-Variable targets still lists it.',
 });
