@@ -90,6 +90,7 @@ function exitOnSignals(host: SessionHost): () => void {
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
     const handler = (): void => {
       void host.stop().finally(async () => {
+        clearProgress();
         await host.dispose();
         process.exit(SIGNAL_EXIT[signal]);
       });
