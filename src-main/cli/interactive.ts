@@ -12,6 +12,7 @@ import readline from 'node:readline';
 import { writeFileAtomicSync } from '../engine/store/files';
 import type { SessionHost } from '../host/session-host';
 import { runToEnd, STOP } from './main';
+import { muter } from './muted-output';
 import { tabCompletion } from './tab-completion';
 
 const HISTORY_LIMIT = 500;
@@ -90,16 +91,23 @@ export async function runInteractive(host: SessionHost, storeDir: string): Promi
   };
   process.on('SIGTERM', onTerm);
 
-  const ask = (prompt: string) =>
+  const secrets = muter(rl, process.stdout);
+  const ask = (prompt: string, secret = false) =>
     new Promise<string | null | typeof STOP>((resolve) => {
-      rl.setPrompt(prompt);
+      rl.setPrompt(secret ? '' : prompt);
       if (queued.length > 0) {
         const line = queued.shift()!;
-        process.stdout.write(`${prompt}${line}\n`);
+        process.stdout.write(secret ? `${prompt}\n` : `${prompt}${line}\n`);
         return resolve(line);
       }
       if (closed) return resolve(running ? STOP : null);
-      waiting = resolve;
+      waiting = secret
+        ? (answer) => {
+            secrets.unmute(typeof answer === 'string' ? answer : null);
+            resolve(answer);
+          }
+        : resolve;
+      if (secret) secrets.mute(prompt);
       rl.prompt();
     });
 

@@ -115,6 +115,23 @@ describe.skipIf(!hasScript)('headless shell at a terminal', () => {
     expect(out).not.toContain('hunter2');
   }, 30_000);
 
+  it('at the interactive prompt too, a secret answer is not echoed and stays out of the history', async () => {
+    const dir = storeDir();
+    const term = terminal(dir);
+    let mark = await term.waitFor(/PS> /, 0);
+    await term.press('$p = Read-Host -AsSecureString "Password"\r');
+    mark = await term.waitFor(/Password: /, mark);
+    await term.press('hunter2\r');
+    mark = await term.waitFor(/PS> /, mark);
+    await term.press('$p.Length\r');
+    mark = await term.waitFor(/7\r?\n/, mark);
+    await term.press('exit\r');
+    expect(await term.exited).toBe(0);
+    expect(term.output()).toMatch(/Password: \r?\n/);
+    expect(term.output()).not.toContain('hunter2');
+    expect(fs.readFileSync(path.join(dir, '.pchat-shell-history'), 'utf8')).not.toContain('hunter2');
+  }, 30_000);
+
   it('Write-Progress draws one status line on the terminal and erases it when done', async () => {
     const dir = storeDir();
     const term = terminal(dir, `${process.execPath} ${CLI_BUNDLE} --store ${dir} -Command "Write-Progress -Activity Updating -Status site:A -PercentComplete 50; Write-Output middle; Write-Progress -Activity Updating -Completed; Write-Output end"`);
