@@ -1,5 +1,6 @@
 // The interactive prompt: `PS> `, Up/Down history kept across runs (next to
-// the store, mode 0600), `>> ` continuation lines while the input is
+// the store, mode 0600), Tab / Shift+Tab completion (tab-completion.ts),
+// `>> ` continuation lines while the input is
 // incomplete, and -Confirm / mandatory-parameter prompts answered inline.
 // Ctrl+C while a statement runs stops it (it commits nothing) and returns to
 // the prompt; at the prompt it abandons the line being typed. SIGTERM stops
@@ -11,6 +12,8 @@ import readline from 'node:readline';
 import { writeFileAtomicSync } from '../engine/store/files';
 import type { SessionHost } from '../host/session-host';
 import { runToEnd, STOP } from './main';
+import { muter } from './muted-output';
+import { tabCompletion } from './tab-completion';
 
 const HISTORY_LIMIT = 500;
 
@@ -35,13 +38,17 @@ function saveHistory(file: string, lines: readonly string[]): void {
 export async function runInteractive(host: SessionHost, storeDir: string): Promise<number> {
   const historyFile = path.join(storeDir, '.pchat-shell-history');
   const oldest = loadHistory(historyFile);
+  let running = false;
+  const tab = tabCompletion((input, cursor) => host.complete(input, cursor), () => !running);
   const rl = readline.createInterface({
     input: process.stdin,
     output: process.stdout,
     terminal: true,
+    completer: tab.completer,
     historySize: HISTORY_LIMIT,
     history: [...oldest].reverse(),
   });
+  const disableTab = tab.attach(rl, process.stdin);
   // Lines are queued as they arrive, so input typed or pasted ahead (the next
   // command, or the answer to a -Confirm prompt) is kept, as PowerShell keeps it.
   const queued: string[] = [];
@@ -62,7 +69,6 @@ export async function runInteractive(host: SessionHost, storeDir: string): Promi
   });
   // Ctrl+C stops the running statement; at the prompt it abandons the line
   // being typed, as in PowerShell. Ctrl+D or `exit` leaves.
-  let running = false;
   rl.on('SIGINT', () => {
     process.stdout.write('^C\n');
     if (running) {
@@ -85,16 +91,23 @@ export async function runInteractive(host: SessionHost, storeDir: string): Promi
   };
   process.on('SIGTERM', onTerm);
 
-  const ask = (prompt: string) =>
+  const secrets = muter(rl, process.stdout);
+  const ask = (prompt: string, secret = false) =>
     new Promise<string | null | typeof STOP>((resolve) => {
-      rl.setPrompt(prompt);
+      rl.setPrompt(secret ? '' : prompt);
       if (queued.length > 0) {
         const line = queued.shift()!;
-        process.stdout.write(`${prompt}${line}\n`);
+        process.stdout.write(secret ? `${prompt}\n` : `${prompt}${line}\n`);
         return resolve(line);
       }
       if (closed) return resolve(running ? STOP : null);
-      waiting = resolve;
+      waiting = secret
+        ? (answer) => {
+            secrets.unmute(typeof answer === 'string' ? answer : null);
+            resolve(answer);
+          }
+        : resolve;
+      if (secret) secrets.mute(prompt);
       rl.prompt();
     });
 
@@ -124,6 +137,7 @@ export async function runInteractive(host: SessionHost, storeDir: string): Promi
     if (exitCode !== undefined || terminated) break;
   }
   process.off('SIGTERM', onTerm);
+  disableTab();
   rl.close();
   saveHistory(historyFile, entered);
   if (terminated) return 143;

@@ -14,7 +14,7 @@ import type { ConsoleResult } from '../ipc/contract';
 import { ArgsError, fileInvocation, parseArgs, USAGE } from './args';
 import { runInteractive } from './interactive';
 import { defaultStoreDir, STORE_FILE_NAME } from './store-location';
-import { writeLine } from './terminal';
+import { clearProgress, writeLine } from './terminal';
 
 /** The bundled worker sits beside the bundled shell (out/cli/). */
 const WORKER_FILE = new URL('./session-worker.mjs', import.meta.url);
@@ -25,11 +25,14 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Answers a prompt from the terminal when stdin is one; null (no answer) otherwise. */
-async function askTerminal(prompt: string): Promise<string | null> {
+/** Answers a prompt from the terminal when stdin is one; null (no answer) otherwise. A secret is not echoed. */
+async function askTerminal(prompt: string, secret = false): Promise<string | null> {
   if (process.stdin.isTTY !== true) return null;
   const readline = await import('node:readline');
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const { Writable } = await import('node:stream');
+  // For a secret, readline echoes into a stream that shows nothing; the prompt and the final newline are written here.
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const rl = readline.createInterface({ input: process.stdin, output: secret ? silent : process.stdout, terminal: true });
   try {
     return await new Promise<string | null>((resolve) => {
       rl.once('close', () => resolve(null));
@@ -37,7 +40,11 @@ async function askTerminal(prompt: string): Promise<string | null> {
         process.stdout.write('^C\n');
         process.kill(process.pid, 'SIGINT');
       });
-      rl.question(prompt, resolve);
+      if (secret) process.stdout.write(prompt);
+      rl.question(secret ? '' : prompt, (answer) => {
+        if (secret) process.stdout.write('\n');
+        resolve(answer);
+      });
     });
   } finally {
     rl.close();
@@ -57,15 +64,21 @@ export async function runToEnd(
   host: SessionHost,
   input: string,
   options: { scriptPath?: string; allowIncomplete?: boolean; interactive?: boolean; hideInputPositions?: boolean },
-  ask: (prompt: string) => Promise<string | null | typeof STOP>,
+  ask: (prompt: string, secret: boolean) => Promise<string | null | typeof STOP>,
 ): Promise<ConsoleResult> {
   const { interactive = true, ...rest } = options;
-  let step = await host.runScript(input, { ...rest, interactive: interactive && process.stdin.isTTY === true }, writeLine);
-  while (step.prompt !== null) {
-    const reply = await ask(step.prompt);
-    step = reply === STOP ? await host.stopAtPrompt() : await host.answer(reply);
+  try {
+    let step = await host.runScript(input, { ...rest, interactive: interactive && process.stdin.isTTY === true }, writeLine);
+    while (step.prompt !== null) {
+      clearProgress();
+      const reply = await ask(step.prompt, step.secret === true);
+      step = reply === STOP ? await host.stopAtPrompt() : await host.answer(reply);
+    }
+    return step;
+  } finally {
+    // A progress bar never outlives the input that drew it.
+    clearProgress();
   }
-  return step;
 }
 
 const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
@@ -78,6 +91,7 @@ function exitOnSignals(host: SessionHost): () => void {
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
     const handler = (): void => {
       void host.stop().finally(async () => {
+        clearProgress();
         await host.dispose();
         process.exit(SIGNAL_EXIT[signal]);
       });
@@ -105,13 +119,29 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   const storeDir = args.store ?? defaultStoreDir();
+  // A signal that arrives while the worker starts (a busy machine takes a second) ends the run
+  // before anything runs, with the signal's exit code, instead of killing the process mid-start.
+  const interactive = args.command === undefined && args.file === undefined && process.stdin.isTTY === true;
+  let early: 'SIGINT' | 'SIGTERM' | undefined;
+  const onEarly = (signal: 'SIGINT' | 'SIGTERM') => (early ??= signal);
+  if (!interactive) for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, onEarly);
+  const offEarly = () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.off(signal, onEarly);
+  };
   let host: SessionHost;
   try {
     fs.mkdirSync(storeDir, { recursive: true });
     host = await SessionHost.open({ storeDir, fileName: STORE_FILE_NAME, workerFile: WORKER_FILE });
   } catch (e) {
+    offEarly();
+    if (early) return SIGNAL_EXIT[early];
     process.stderr.write(`Cannot open the store in '${storeDir}': ${(e as Error).message}\n`);
     return 1;
+  }
+  offEarly();
+  if (early) {
+    await host.dispose();
+    return SIGNAL_EXIT[early];
   }
   try {
     for (const w of host.warnings) writeLine({ kind: 'warning', text: `WARNING: ${w.message}` });

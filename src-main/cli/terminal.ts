@@ -3,14 +3,40 @@
 // Text is printed safely: control characters in values (a stored URL holding
 // an escape sequence that clears the screen or retitles the window) are shown
 // as visible symbols, never sent to the terminal raw.
+//
+// Write-Host keeps its colours and -NoNewline; Write-Progress is one status
+// line on stderr, redrawn in place, only when stderr is a terminal (see
+// progress-line.ts).
 
-import type { OutputLine } from '../engine/shell/commands';
+import type { ConsoleColor, OutputLine } from '../engine/shell/commands';
+import { ProgressLineWriter } from './progress-line';
 
 const COLOURS: Partial<Record<OutputLine['kind'], string>> = {
   error: '\x1b[91m',
   warning: '\x1b[93m',
   verbose: '\x1b[93m',
+  debug: '\x1b[93m',
   whatif: '\x1b[96m',
+};
+
+/** ConsoleColor → SGR code (foreground; background adds 10). */
+const CONSOLE_COLOURS: Readonly<Record<ConsoleColor, number>> = {
+  Black: 30,
+  DarkRed: 31,
+  DarkGreen: 32,
+  DarkYellow: 33,
+  DarkBlue: 34,
+  DarkMagenta: 35,
+  DarkCyan: 36,
+  Gray: 37,
+  DarkGray: 90,
+  Red: 91,
+  Green: 92,
+  Yellow: 93,
+  Blue: 94,
+  Magenta: 95,
+  Cyan: 96,
+  White: 97,
 };
 
 /**
@@ -30,13 +56,34 @@ function useColour(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true && !process.env.NO_COLOR;
 }
 
+function hostColour(line: Extract<OutputLine, { kind: 'host' }> | OutputLine): string | undefined {
+  if (line.kind !== 'host') return undefined;
+  const codes = [
+    ...(line.foreground ? [CONSOLE_COLOURS[line.foreground]] : []),
+    ...(line.background ? [CONSOLE_COLOURS[line.background] + 10] : []),
+  ];
+  return codes.length > 0 ? `\x1b[${codes.join(';')}m` : undefined;
+}
+
+const progress = new ProgressLineWriter(process.stderr);
+
+/** Clears the progress line, if one is shown (at the end of a run, or before the shell exits). */
+export function clearProgress(): void {
+  progress.clear();
+}
+
 export function writeLine(line: OutputLine): void {
+  if (line.kind === 'progress') {
+    progress.update(line);
+    return;
+  }
   const stream = line.kind === 'error' || line.kind === 'warning' ? process.stderr : process.stdout;
   if (line.kind === 'clear') {
     if (process.stdout.isTTY) process.stdout.write('\x1b[2J\x1b[3J\x1b[H');
     return;
   }
-  const colour = useColour(stream) ? COLOURS[line.kind] : undefined;
+  const colour = useColour(stream) ? (hostColour(line) ?? COLOURS[line.kind]) : undefined;
   const text = printable(line.text);
-  stream.write(colour ? `${colour}${text}\x1b[0m\n` : `${text}\n`);
+  const end = line.noNewline ? '' : '\n';
+  progress.around(() => stream.write(colour ? `${colour}${text}\x1b[0m${end}` : `${text}${end}`));
 }

@@ -4,7 +4,7 @@
 // the worker unasked. Everything here is plain data (structured clone).
 
 import type { ConfigCmdletName } from '../engine/domain/parameters';
-import type { OutputLine } from '../engine/shell/commands';
+import type { StreamedLine } from './calls';
 import type { StoreWarning } from '../engine/store/types';
 import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, PreviewResponse } from '../ipc/contract';
 
@@ -70,5 +70,5 @@ export type FromWorker =
   | { readonly type: 'open-failed'; readonly message: string }
   | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: WireError }
-  | { readonly type: 'line'; readonly line: Pick<OutputLine, 'kind' | 'text'> }
+  | { readonly type: 'line'; readonly line: StreamedLine }
   | { readonly type: 'changed' };

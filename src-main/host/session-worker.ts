@@ -40,7 +40,8 @@ try {
     console: {
       stop: control.signal(),
       guard: control.guard(),
-      onStreamLine: (line) => post({ type: 'line', line: { kind: line.kind, text: line.text } }),
+      // Everything but the error record (its text is already formatted), which stays in the worker.
+      onStreamLine: ({ record: _record, ...line }) => post({ type: 'line', line }),
       onWaiting: (waiting) => control.setWaiting(waiting),
     },
   });

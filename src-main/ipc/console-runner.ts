@@ -72,7 +72,7 @@ class Run {
   ) {}
   /** Resolved by readLine when the engine starts waiting; renewed after each answer. */
   promptRaised = deferred<void>();
-  pending: { readonly prompt: string; readonly answer: (text: string | null) => void; readonly fail: (error: unknown) => void } | undefined;
+  pending: { readonly prompt: string; readonly secret: boolean; readonly answer: (text: string | null) => void; readonly fail: (error: unknown) => void } | undefined;
 }
 
 export class ConsoleRunner {
@@ -89,7 +89,7 @@ export class ConsoleRunner {
         get interactive() {
           return runner.run?.interactive ?? true;
         },
-        readLine: (prompt) => this.readLine(prompt),
+        readLine: (prompt, options) => this.readLine(prompt, options?.secret === true),
       },
       onLine: (line) => {
         const run = this.run;
@@ -188,7 +188,7 @@ export class ConsoleRunner {
     return { output, prompt: null, incomplete: false, success: false, stopped: true, ...(result.changed ? { changed: true } : {}) };
   }
 
-  private readLine(prompt: string): Promise<string | null> {
+  private readLine(prompt: string, secret = false): Promise<string | null> {
     const run = this.run;
     if (!run) return Promise.resolve(null);
     // Stop already pressed: never show a prompt nobody will get to answer.
@@ -198,6 +198,7 @@ export class ConsoleRunner {
       const done = (): void => this.options.onWaiting?.(false);
       run.pending = {
         prompt,
+        secret,
         answer: (text) => {
           done();
           resolve(text);
@@ -228,7 +229,7 @@ export class ConsoleRunner {
     const output = run.buffer.map(toOutputLineDto);
     run.buffer = [];
     if ('prompt' in step) {
-      return { output, prompt: run.pending?.prompt ?? null, incomplete: false, success: !run.failed };
+      return { output, prompt: run.pending?.prompt ?? null, ...(run.pending?.secret ? { secret: true } : {}), incomplete: false, success: !run.failed };
     }
     if ('error' in step) throw step.error;
     const r = step.result;

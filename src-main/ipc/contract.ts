@@ -12,7 +12,19 @@ export interface ErrorData {
   readonly category: string;
 }
 
-export type OutputKind = 'output' | 'error' | 'warning' | 'verbose' | 'whatif' | 'prompt' | 'clear' | 'input';
+export type OutputKind = 'output' | 'error' | 'warning' | 'verbose' | 'debug' | 'information' | 'host' | 'progress' | 'whatif' | 'prompt' | 'clear' | 'input';
+
+/** Write-Progress's record (kind 'progress'): a console draws one bar per id, replaced by each new record. */
+export interface ProgressDto {
+  readonly activity: string;
+  readonly status: string;
+  /** -1 when unknown. */
+  readonly percent: number;
+  readonly id: number;
+  readonly completed: boolean;
+  readonly currentOperation?: string;
+  readonly secondsRemaining?: number;
+}
 
 /** One console line. Errors carry the full record text (`text`) and a one-line summary. */
 export interface OutputLineDto {
@@ -22,6 +34,13 @@ export interface OutputLineDto {
   readonly summary?: string;
   /** Errors only: where the offending text is in the input line, to underline it. */
   readonly span?: { readonly start: number; readonly end: number };
+  /** Progress lines only. */
+  readonly progress?: ProgressDto;
+  /** Write-Host -NoNewline: the next line continues this one. */
+  readonly noNewline?: boolean;
+  /** Write-Host colours (ConsoleColor names). */
+  readonly foreground?: string;
+  readonly background?: string;
 }
 
 export type Scope = 'Global' | 'Site' | 'Pool';
@@ -98,6 +117,8 @@ export interface ConsoleResult {
   readonly output: readonly OutputLineDto[];
   /** Text of the pending prompt (e.g. the -Confirm choices, `Identity: `); answer with console:answer. */
   readonly prompt: string | null;
+  /** The prompt asks for a secret (Read-Host -AsSecureString): what is typed should not be shown. */
+  readonly secret?: boolean;
   /** The input is incomplete (open brace, quote, trailing pipe): ask for another line. */
   readonly incomplete: boolean;
   readonly success: boolean;

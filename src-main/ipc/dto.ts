@@ -11,8 +11,20 @@ import type { Value } from '../engine/shell/values';
 import type { ConfigurationDto, OutputLineDto } from './contract';
 
 export function toOutputLineDto(line: OutputLine): OutputLineDto {
+  if (line.kind === 'progress') {
+    const { kind, text, record: _record, ...progress } = line;
+    return { kind, text, progress };
+  }
   const record = line.kind === 'error' ? line.record : undefined;
-  if (record === undefined) return { kind: line.kind, text: line.text };
+  if (record === undefined) {
+    return {
+      kind: line.kind,
+      text: line.text,
+      ...(line.noNewline ? { noNewline: true } : {}),
+      ...(line.foreground ? { foreground: line.foreground } : {}),
+      ...(line.background ? { background: line.background } : {}),
+    };
+  }
   return {
     kind: 'error',
     text: line.text,

@@ -113,11 +113,20 @@ function cmdletCheck(cmd: CommandDef, bound: Bound, repo: ConfigRepository, exte
     },
     writeWarning: async () => {},
     writeVerbose: async () => {},
+    writeDebug: async () => {},
+    writeInformation: async () => {},
+    writeHost: async () => {},
+    writeProgress: async () => {},
     writeWhatIf: () => {},
     clearHost: () => {},
     shouldProcess: async () => false,
     invoke: async () => [],
-    session: { commands: () => [], findCommand: () => undefined, aliases: () => new Map(), history: () => [] },
+    session: { commands: () => [], findCommand: () => undefined, aliases: () => new Map(), history: () => [], importedModules: () => new Set() },
+    host: { interactive: false, readLine: async () => null },
+    script: { source: '', path: undefined },
+    variables: { get: () => null, set: () => {}, exists: () => false, remove: () => false, list: () => [], isReadOnly: () => true },
+    sleep: async () => {},
+    checkStop: () => {},
   };
   try {
     // A rejection after the first await is not this check's business; keep it from going unhandled.

@@ -18,17 +18,22 @@ export function isAbsoluteHttpUrl(text: string): boolean {
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
 }
 
+/** ValidateRange's sentence for a value outside [min, max]; undefined when inside. */
+export function rangeProblem(value: number, min: number, max: number): string | undefined {
+  if (value > max) {
+    return `The ${value} argument is greater than the maximum allowed range of ${max}. Supply an argument that is less than or equal to ${max} and then try the command again.`;
+  }
+  if (value < min) {
+    return `The ${value} argument is less than the minimum allowed range of ${min}. Supply an argument that is greater than or equal to ${min} and then try the command again.`;
+  }
+  return undefined;
+}
+
 /** Returns undefined when valid, else the reason (without the parameter name). */
 export function validatePropertyValue(property: PropertyMeta, value: number | string | null): string | undefined {
   if (property.kind === 'integer') {
     if (typeof value !== 'number' || !Number.isInteger(value)) return `The argument "${String(value)}" is not an integer.`;
-    if (value > property.max) {
-      return `The ${value} argument is greater than the maximum allowed range of ${property.max}. Supply an argument that is less than or equal to ${property.max} and then try the command again.`;
-    }
-    if (value < property.min) {
-      return `The ${value} argument is less than the minimum allowed range of ${property.min}. Supply an argument that is greater than or equal to ${property.min} and then try the command again.`;
-    }
-    return undefined;
+    return rangeProblem(value, property.min, property.max);
   }
   if (value === null || value === '') return undefined;
   if (typeof value === 'string' && CONTROL_CHARACTERS.test(value)) {

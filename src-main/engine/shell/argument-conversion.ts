@@ -4,7 +4,7 @@
 // domain metadata attached to the parameter.
 
 import { parseIdentity } from '../domain/identity';
-import { validatePropertyValue } from '../domain/validate';
+import { rangeProblem, validatePropertyValue } from '../domain/validate';
 import type { Extent } from './ast';
 import type { ParameterDef } from './commands';
 import { ConversionError, toInteger, toPSString } from './convert';
@@ -12,16 +12,21 @@ import { errorRecord, TerminatingError } from './errors';
 import { DOTNET_TYPE } from '../domain/parameters';
 import { PSObject, ScriptBlock, typeNameOf, type Value } from './values';
 import { ACTION_PREFERENCE, convertToEnum, EnumConversionError } from './enum-conversion';
+import { DATETIME_TYPE, toDateTime } from './datetime/value';
 
 const DOTNET: Record<string, string> = {
   ...DOTNET_TYPE,
   'String[]': 'System.String[]',
   'Object[]': 'System.Object[]',
   ScriptBlock: 'System.Management.Automation.ScriptBlock',
+  'Int32[]': 'System.Int32[]',
+  DateTime: DATETIME_TYPE,
 };
 
 export function dotNetTypeName(def: ParameterDef): string {
-  return def.typeName ?? DOTNET[def.type] ?? `System.${def.type}`;
+  if (def.typeName) return def.typeName;
+  if (def.type === 'Enum' && def.enumType) return def.enumType.name;
+  return DOTNET[def.type] ?? `System.${def.type}`;
 }
 
 /** A script parameter's type constraint, with PowerShell's ArgumentTransformationMetadataException wording. */
@@ -41,6 +46,43 @@ function convertScriptArgument(command: string, def: ParameterDef, convert: (v: 
       }),
     );
   }
+}
+
+/** A numeric string with a kb/mb/… suffix: a number to the parser, but not to .NET's string → integer conversion. */
+const MULTIPLIER_STRING = /^\s*[+-]?(?:0x[0-9a-f]+|[\d.]+(?:e[+-]?\d+)?)(?:kb|mb|gb|tb|pb)\s*$/i;
+
+/** One integer argument, converted as 5.1 converts it for an integer parameter. */
+function integerArgument(command: string, def: ParameterDef, value: Value, type: 'Int16' | 'Int32' | 'UInt32', extent: Extent | undefined): number {
+  const scalar = Array.isArray(value) && value.length === 1 ? value[0]! : value;
+  let n: number;
+  try {
+    if (typeof scalar === 'string' && MULTIPLIER_STRING.test(scalar)) {
+      throw new ConversionError(scalar, `System.${type}`, 'Input string was not in a correct format.');
+    }
+    n = toInteger(value, type);
+  } catch (e) {
+    if (e instanceof ConversionError) throw transformationError(command, def, e.message, extent);
+    throw e;
+  }
+  if (def.range) {
+    const problem = rangeProblem(n, def.range.min, def.range.max);
+    if (problem) throw validationError(command, def, problem, extent);
+  }
+  return n;
+}
+
+/** ParameterBinderStrings.CannotConvertArgument: the conversion itself is not supported (an array for a scalar type). */
+function cannotConvertArgument(command: string, def: ParameterDef, value: Value, extent: Extent | undefined): TerminatingError {
+  return new TerminatingError(
+    errorRecord({
+      message: `Cannot convert '${typeNameOf(value)}' to the type '${dotNetTypeName(def)}' required by parameter '${def.name}'. Specified method is not supported.`,
+      errorId: 'CannotConvertArgument',
+      category: 'InvalidArgument',
+      exceptionType: 'ParameterBindingException',
+      command,
+      ...(extent ? { extent } : {}),
+    }),
+  );
 }
 
 function transformationError(command: string, def: ParameterDef, message: string, extent: Extent | undefined, errorId = 'CannotConvertArgumentNoMessage'): TerminatingError {
@@ -86,14 +128,24 @@ export function convertArgument(command: string, def: ParameterDef, value: Value
     case 'Int32':
     case 'UInt32': {
       if (Array.isArray(value) && value.length !== 1) throw transformationError(command, def, objectForm(value, target), extent);
-      let n: number;
+      return validated(command, def, integerArgument(command, def, value, def.type, extent), extent);
+    }
+    case 'Int32[]':
+      return (Array.isArray(value) ? value : [value]).map((v) => integerArgument(command, def, v, 'Int32', extent));
+    case 'DateTime':
       try {
-        n = toInteger(value, def.type);
+        return toDateTime(value);
       } catch (e) {
         if (e instanceof ConversionError) throw transformationError(command, def, e.message, extent);
         throw e;
       }
-      return validated(command, def, n, extent);
+    case 'Enum': {
+      try {
+        return convertToEnum(def.enumType!, value);
+      } catch (e) {
+        if (e instanceof EnumConversionError) throw transformationError(command, def, e.message, extent);
+        throw e;
+      }
     }
     case 'String': {
       if (value === null) return validated(command, def, null, extent);
@@ -122,6 +174,7 @@ export function convertArgument(command: string, def: ParameterDef, value: Value
       if (value instanceof ScriptBlock) return value;
       throw transformationError(command, def, objectForm(value, target), extent);
     case 'XdsIdentity': {
+      if (Array.isArray(value) && value.length !== 1) throw cannotConvertArgument(command, def, value, extent);
       const text = value instanceof PSObject && value.has('Identity') ? toPSString(value.get('Identity')!) : toPSString(Array.isArray(value) && value.length === 1 ? value[0]! : value);
       if (value === null || text === '') {
         throw new TerminatingError(

@@ -34,6 +34,13 @@ function setsOf(cmd: CommandDef, def: ParameterDef): readonly string[] {
   return def.sets ?? cmd.sets;
 }
 
+/** The ShouldProcess parameters, like the common ones, are not the command's own (5.1 binds them with a separate binder). */
+const SHOULD_PROCESS = new Set(['whatif', 'confirm']);
+
+function isDeclared(def: ParameterDef): boolean {
+  return !def.common && !SHOULD_PROCESS.has(def.name.toLowerCase());
+}
+
 /** Finds a parameter by exact name or alias, then by unambiguous prefix. */
 export function resolveParameter(cmd: CommandDef, typed: string, extent: Extent): ParameterDef {
   const lower = typed.toLowerCase();
@@ -41,6 +48,11 @@ export function resolveParameter(cmd: CommandDef, typed: string, extent: Extent)
   if (exact) return exact;
   const matches = cmd.parameters.filter((p) => p.name.toLowerCase().startsWith(lower) || p.aliases.some((a) => a.toLowerCase().startsWith(lower)));
   if (matches.length === 1) return matches[0]!;
+  // 5.1's MergedCommandParameterMetadata.GetMatchingParameter: when a prefix is ambiguous, the
+  // command's own parameters win over the common ones (-D is -DefaultChatHistory, not -Debug);
+  // still ambiguous, the message lists every match.
+  const declared = matches.filter(isDeclared);
+  if (declared.length === 1) return declared[0]!;
   if (matches.length > 1) {
     throw bindingError(
       cmd.name,

@@ -5,6 +5,7 @@
 import type { ParameterMeta, PipelineBinding } from '../domain/parameters';
 import type { ConfigRepository } from '../store/types';
 import type { Extent } from './ast';
+import type { EnumType } from './enum-conversion';
 import type { ErrorRecordData } from './errors';
 import type { ScriptBlock, Value } from './values';
 
@@ -20,7 +21,11 @@ export type BindType =
   | 'SwitchParameter'
   | 'ScriptBlock'
   | 'XdsIdentity'
-  | 'ActionPreference';
+  | 'ActionPreference'
+  | 'Int32[]'
+  | 'DateTime'
+  /** A .NET enum: `enumType` names it and its values. */
+  | 'Enum';
 
 export interface ParameterDef {
   readonly name: string;
@@ -41,6 +46,10 @@ export interface ParameterDef {
   readonly convert?: (value: Value) => Value;
   /** The .NET type name the constraint shows in messages and help. */
   readonly typeName?: string;
+  /** For type 'Enum'. */
+  readonly enumType?: EnumType;
+  /** [ValidateRange(min, max)] on an integer parameter (each element of an array). */
+  readonly range?: { readonly min: number; readonly max: number };
 }
 
 export interface HelpExample {
@@ -62,18 +71,54 @@ export interface CommandHelp {
 export interface Host {
   /** False for scripted runs: prompts then fail with a clear error instead of waiting. */
   readonly interactive: boolean;
-  /** Shows `prompt` (no newline) and returns the typed line, or null when input ended. */
-  readLine(prompt: string): Promise<string | null>;
+  /**
+   * Shows `prompt` (no newline) and returns the typed line, or null when input ended.
+   * `secret` (Read-Host -AsSecureString): a host that can should not echo what is typed.
+   */
+  readLine(prompt: string, options?: { readonly secret?: boolean }): Promise<string | null>;
 }
 
-export type OutputKind = 'output' | 'error' | 'warning' | 'verbose' | 'whatif' | 'prompt' | 'clear';
+/**
+ * 'host' is Write-Host, 'information' Write-Information, 'debug' Write-Debug;
+ * 'progress' is a ProgressLine (Write-Progress), which a console draws as a
+ * bar that each new record for its Id replaces.
+ */
+export type OutputKind = 'output' | 'error' | 'warning' | 'verbose' | 'debug' | 'information' | 'host' | 'whatif' | 'prompt' | 'clear';
 
-export interface OutputLine {
+/** PowerShell's ConsoleColor names, as Write-Host -ForegroundColor takes them. */
+export type ConsoleColor =
+  | 'Black' | 'DarkBlue' | 'DarkGreen' | 'DarkCyan' | 'DarkRed' | 'DarkMagenta' | 'DarkYellow' | 'Gray'
+  | 'DarkGray' | 'Blue' | 'Green' | 'Cyan' | 'Red' | 'Magenta' | 'Yellow' | 'White';
+
+export interface TextLine {
   readonly kind: OutputKind;
   readonly text: string;
   /** For kind 'error': the full record, so a console can show it on demand. */
   readonly record?: ErrorRecordData;
+  /** Write-Host -NoNewline: the next line continues this one. */
+  readonly noNewline?: boolean;
+  /** Write-Host colours. */
+  readonly foreground?: ConsoleColor;
+  readonly background?: ConsoleColor;
 }
+
+/** One Write-Progress record. `text` is a one-line rendering for consoles that draw no bar. */
+export interface ProgressLine {
+  readonly kind: 'progress';
+  readonly text: string;
+  readonly activity: string;
+  readonly status: string;
+  /** -1 when unknown. */
+  readonly percent: number;
+  readonly id: number;
+  readonly completed: boolean;
+  readonly currentOperation?: string;
+  /** -1 when unknown. */
+  readonly secondsRemaining?: number;
+  readonly record?: undefined;
+}
+
+export type OutputLine = TextLine | ProgressLine;
 
 export type ShouldProcessAnswer = boolean;
 
@@ -87,6 +132,14 @@ export interface CommandContext {
   writeError(record: Omit<ErrorRecordData, 'command' | 'extent'> & { extent?: Extent }): Promise<void>;
   writeWarning(text: string): Promise<void>;
   writeVerbose(text: string): Promise<void>;
+  /** Write-Debug's stream: $DebugPreference / -Debug decide whether it shows. */
+  writeDebug(text: string): Promise<void>;
+  /** Write-Information's stream: $InformationPreference / -InformationAction decide. */
+  writeInformation(text: string): Promise<void>;
+  /** Write-Host: always shown unless -InformationAction Ignore (5.1 sends it to the information stream, tagged PSHOST). */
+  writeHost(line: Omit<TextLine, 'kind'>): Promise<void>;
+  /** Write-Progress: shown unless $ProgressPreference says otherwise. */
+  writeProgress(line: Omit<ProgressLine, 'kind' | 'text'>): Promise<void>;
   writeWhatIf(text: string): void;
   /** Clear-Host: tells the host to clear its screen. */
   clearHost(): void;
@@ -96,6 +149,30 @@ export interface CommandContext {
   invoke(block: ScriptBlock, input: Value, args?: readonly Value[]): Promise<Value[]>;
   /** Session services for the utility commands. */
   readonly session: SessionServices;
+  /** The input being run: its text, and the script file's path when it came from one (-File). */
+  readonly script: { readonly source: string; readonly path: string | undefined };
+  /** Whoever can answer a prompt (Read-Host). */
+  readonly host: Host;
+  /** The session's variables (Get-Variable and friends, Tee-Object -Variable). */
+  readonly variables: VariableAccess;
+  /** Waits `ms` milliseconds; a Stop (Ctrl+C, the Stop button) ends the wait with PipelineStoppedError. */
+  sleep(ms: number): Promise<void>;
+  /** Throws PipelineStoppedError when the user asked to stop (long loops inside a command call it). */
+  checkStop(): void;
+}
+
+/** What a command may do with the session's variables (see runtime/variable-access.ts). */
+export interface VariableAccess {
+  get(name: string): Value;
+  set(name: string, value: Value): void;
+  /** Whether a variable of that name exists (automatic and constant ones included). */
+  exists(name: string): boolean;
+  /** Removes a variable; false when there was none or it cannot be removed. */
+  remove(name: string): boolean;
+  /** Every variable, with the name as first spelt, in creation order. */
+  list(): { name: string; value: Value }[];
+  /** Constants and automatic variables ($true, $null, $?, …): neither set nor removed by the *-Variable commands. */
+  isReadOnly(name: string): boolean;
 }
 
 export interface SessionServices {
@@ -103,6 +180,8 @@ export interface SessionServices {
   findCommand(name: string): CommandDef | undefined;
   aliases(): ReadonlyMap<string, string>;
   history(): readonly { id: number; commandLine: string }[];
+  /** The modules Import-Module has loaded in this session (names as Get-Module shows them). */
+  importedModules(): Set<string>;
 }
 
 export type Bound = ReadonlyMap<string, Value>;

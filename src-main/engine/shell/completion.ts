@@ -220,6 +220,7 @@ function valueCompletion(context: CompletionContext, cmd: CommandDef, def: Param
   let candidates: readonly string[];
   if (def.type === 'XdsIdentity') candidates = context.identities();
   else if (def.type === 'ActionPreference') candidates = def.meta?.values ?? ACTION_PREFERENCES;
+  else if (def.type === 'Enum' && def.enumType) candidates = def.enumType.names;
   else if (NAMES_COMMANDS.has(cmd.name) && def.name === 'Name') return { ...span, matches: word.quote === '' ? commandNames(context.commands, word.value) : [] };
   else return { ...span, matches: [] };
   const matches = matcher(word.value);

@@ -5,26 +5,41 @@ import type { Extent } from './ast';
 import { boundedMessage } from './limits';
 import type { Value } from './values';
 
+/** PowerShell's ErrorCategory values (Write-Error -Category takes any of them). */
 export type ErrorCategory =
-  | 'InvalidArgument'
-  | 'MetadataError'
-  | 'InvalidOperation'
-  | 'ObjectNotFound'
-  | 'ResourceExists'
-  | 'ParserError'
-  | 'InvalidData'
-  | 'InvalidType'
-  | 'CloseError'
-  | 'InvalidResult'
   | 'NotSpecified'
-  | 'WriteError'
+  | 'OpenError'
+  | 'CloseError'
+  | 'DeviceError'
+  | 'DeadlockDetected'
+  | 'InvalidArgument'
+  | 'InvalidData'
+  | 'InvalidOperation'
+  | 'InvalidResult'
+  | 'InvalidType'
+  | 'MetadataError'
+  | 'NotImplemented'
+  | 'NotInstalled'
+  | 'ObjectNotFound'
   | 'OperationStopped'
-  | 'LimitsExceeded'
+  | 'OperationTimeout'
+  | 'SyntaxError'
+  | 'ParserError'
   | 'PermissionDenied'
+  | 'ResourceBusy'
+  | 'ResourceExists'
   | 'ResourceUnavailable'
   | 'OpenError'
   | 'ReadError'
-  | 'SecurityError';
+  | 'WriteError'
+  | 'FromStdErr'
+  | 'SecurityError'
+  | 'ProtocolError'
+  | 'ConnectionError'
+  | 'AuthenticationError'
+  | 'LimitsExceeded'
+  | 'QuotaExceeded'
+  | 'NotEnabled';
 
 export interface ErrorRecordData {
   readonly message: string;
@@ -44,6 +59,16 @@ export interface ErrorRecordData {
    * extent points into another source than the input being run (a dot-sourced file's function).
    */
   readonly position?: readonly string[];
+  /**
+   * Write-Error's records name their caller, not the command: at the prompt the
+   * input's own text (`Write-Error "boom" : boom`), in a script the script's path,
+   * with no position lines. Set, it replaces the `Command :` prefix.
+   */
+  readonly invocationName?: string;
+  /** The whole FullyQualifiedErrorId when it is not `errorId,command` (Write-Error's). */
+  readonly fullyQualifiedErrorId?: string;
+  /** CategoryInfo's activity in [ ], when not the command (Write-Error -CategoryActivity). */
+  readonly activity?: string;
 }
 
 /** A terminating error: stops the statement (the script goes on with the next one). */

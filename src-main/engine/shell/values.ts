@@ -92,6 +92,19 @@ export class PSObject {
   /** What the object's ToString() gives, when it is not the default (error records, exceptions). */
   text?: string;
 
+  /** AliasProperty members (Add-Member): alias name (lower case) → [alias as spelt, target property]. */
+  private aliasMembers: Map<string, readonly [string, string]> | undefined;
+
+  /** Adds an AliasProperty: reading or setting `alias` reads or sets `target`. */
+  addAlias(alias: string, target: string): void {
+    (this.aliasMembers ??= new Map()).set(alias.toLowerCase(), [alias, target]);
+  }
+
+  /** The AliasProperty members, as [alias, target] pairs. */
+  get aliases(): readonly (readonly [string, string])[] {
+    return this.aliasMembers ? [...this.aliasMembers.values()] : [];
+  }
+
   /** Builds an object from a fixed list of names (kept by the caller) and matching values. */
   static fromNames(typeName: string, names: readonly string[], values: Value[], setter?: PropertySetter, inMemory = false): PSObject {
     const obj = new PSObject(typeName, [], setter, inMemory);
@@ -107,16 +120,22 @@ export class PSObject {
   }
 
   has(name: string): boolean {
-    return this.shape.exact.has(name) || this.shape.index.has(name.toLowerCase());
+    return this.shape.exact.has(name) || this.shape.index.has(name.toLowerCase()) || (this.aliasMembers?.has(name.toLowerCase()) ?? false);
   }
 
   get(name: string): Value | undefined {
     const at = this.shape.exact.get(name) ?? this.shape.index.get(name.toLowerCase());
+    if (at === undefined && this.aliasMembers) {
+      const alias = this.aliasMembers.get(name.toLowerCase());
+      if (alias && alias[1].toLowerCase() !== name.toLowerCase()) return this.get(alias[1]);
+    }
     return at === undefined ? undefined : this.values[at];
   }
 
   /** Sets an existing property (through the typed setter) or adds a note property. */
   set(name: string, value: Value): void {
+    const alias = this.aliasMembers?.get(name.toLowerCase());
+    if (alias && !this.shape.index.has(name.toLowerCase())) return this.set(alias[1], value);
     const at = this.shape.index.get(name.toLowerCase());
     if (at !== undefined) {
       this.values[at] = this.setter ? this.setter(this.shape.names[at]!, value) : value;
@@ -217,7 +236,7 @@ export function typeNameOf(value: Value): string {
   if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) <= 2147483647 ? 'System.Int32' : Number.isInteger(value) ? 'System.Int64' : 'System.Double';
   if (typeof value === 'string') return 'System.String';
   if (typeof value === 'boolean') return 'System.Boolean';
-  if (Array.isArray(value)) return 'System.Object[]';
+  if (Array.isArray(value)) return (value as { typeName?: string }).typeName ?? 'System.Object[]';
   if (value instanceof PSObject) return value.typeName;
   if (value instanceof Hashtable) return 'System.Collections.Hashtable';
   if (value instanceof ScriptBlock) return 'System.Management.Automation.ScriptBlock';

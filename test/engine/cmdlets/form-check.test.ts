@@ -36,9 +36,14 @@ describe('checkCmdlet without a repository', () => {
   });
 
   it('checks text-box strings as the console checks typed values: numbers, hex, multipliers, blanks', () => {
-    expect(checkCmdlet(SET, { DefaultChatHistory: '40', MaxChatContentSizeMB: '0x1F', MaxFileSizeKB: '1kb', ParticipantUpdateLimit: ' 75 ' })).toEqual({
-      commandLine: 'Set-CsPersistentChatConfiguration -DefaultChatHistory 40 -MaxChatContentSizeMB "0x1F" -MaxFileSizeKB "1kb" -ParticipantUpdateLimit " 75 "',
+    expect(checkCmdlet(SET, { DefaultChatHistory: '40', MaxChatContentSizeMB: '0x1F', MaxFileSizeKB: '1024', ParticipantUpdateLimit: ' 75 ' })).toEqual({
+      commandLine: 'Set-CsPersistentChatConfiguration -DefaultChatHistory 40 -MaxChatContentSizeMB "0x1F" -MaxFileSizeKB 1024 -ParticipantUpdateLimit " 75 "',
       fieldErrors: {},
+    });
+    // A multiplier is the parser's (the literal 1kb); as a string, 5.1 does not read "1kb" as a number.
+    expect(checkCmdlet(SET, { MaxFileSizeKB: '1kb' })).toEqual({
+      commandLine: 'Set-CsPersistentChatConfiguration -MaxFileSizeKB "1kb"',
+      fieldErrors: { MaxFileSizeKB: 'Cannot bind parameter \'MaxFileSizeKB\'. Cannot convert value "1kb" to type "System.UInt32". Error: "Input string was not in a correct format."' },
     });
     // `-DefaultChatHistory ""` converts to 0 in PowerShell; an empty URL clears the setting.
     expect(checkCmdlet(SET, { DefaultChatHistory: '', RoomManagementUrl: '' })).toEqual({

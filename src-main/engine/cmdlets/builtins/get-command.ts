@@ -6,6 +6,7 @@ import type { Bound, CommandContext, CommandDef, CommandHelp, ParameterDef } fro
 import { PSObject } from '../../shell/values';
 import { hasWildcard, wildcardToRegExp } from '../../shell/wildcard';
 import { renderSyntax } from '../help/render-help';
+import { modulesOfSource } from './modules';
 import { CORE, param, stringList } from './support';
 
 const CMDLET_SET = 'CmdletSet';
@@ -20,6 +21,7 @@ const PARAMETERS: readonly ParameterDef[] = [
   param('Verb', 'String[]', 'Gets the commands whose verb (the part before the dash) matches. Wildcards are allowed.', { sets: [CMDLET_SET], pipeline: ['ByPropertyName'] }),
   param('Noun', 'String[]', 'Gets the commands whose noun (the part after the dash) matches. Wildcards are allowed.', { sets: [CMDLET_SET], pipeline: ['ByPropertyName'] }),
   param('CommandType', 'String[]', 'Gets only commands of these types: Alias, Function, Cmdlet.', { sets: [ALL_SET], aliases: ['Type'] }),
+  param('Module', 'String[]', 'Gets the commands of these modules (wildcards allowed): SkypeForBusiness or Lync for the configuration cmdlets, Microsoft.PowerShell.Utility, Microsoft.PowerShell.Core.', { aliases: ['PSSnapin'], pipeline: ['ByPropertyName'] }),
   param('TotalCount', 'Int32', 'Gets at most this many commands.'),
   param('Syntax', 'SwitchParameter', 'Shows the syntax of each command instead of the command object; for an alias, the command it stands for.'),
 ];
@@ -131,7 +133,11 @@ function create(ctx: CommandContext) {
         }
       }
       const limit = bound.get('TotalCount');
-      const shown = typeof limit === 'number' && limit >= 0 ? found.slice(0, limit) : found;
+      const modules = stringList(bound.get('Module'));
+      const inModule = matcher(modules);
+      // An alias belongs to no module here, so -Module keeps only commands.
+      const fromModules = modules.length === 0 ? found : found.filter((e) => e.def !== undefined && [e.def.source, ...modulesOfSource(e.def.source)].some(inModule));
+      const shown = typeof limit === 'number' && limit >= 0 ? fromModules.slice(0, limit) : fromModules;
       for (const e of shown) {
         if (bound.get('Syntax') === true) {
           await ctx.emit(e.type === 'Alias' ? e.target!.name : ['', ...renderSyntax(e.def!).flatMap((s) => [s, ''])].join('\n'));

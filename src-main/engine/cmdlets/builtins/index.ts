@@ -17,6 +17,23 @@ import { selectObject } from './select-object';
 import { sortObject } from './sort-object';
 import { whereObject } from './where-object';
 import { writeOutput } from './write-output';
+import { getDate } from './get-date';
+import { readHost } from './read-host';
+import { startSleep } from './start-sleep';
+import { compareObject } from './compare-object';
+import { groupObject } from './group-object';
+import { outHost, outString } from './out-string';
+import { selectString } from './select-string';
+import { teeObject } from './tee-object';
+import { addMember } from './add-member';
+import { getAlias } from './get-alias';
+import { getModule, importModule } from './modules';
+import { newObject } from './new-object';
+import { clearVariable, getVariable, newVariable, removeVariable, setVariable } from './variables';
+import { writeError } from './write-error';
+import { writeHost } from './write-host';
+import { writeProgress } from './write-progress';
+import { writeDebug, writeInformation, writeVerbose, writeWarning } from './write-streams';
 
 export const BUILTIN_COMMANDS: readonly CommandDef[] = [
   whereObject,
@@ -33,6 +50,32 @@ export const BUILTIN_COMMANDS: readonly CommandDef[] = [
   getHistory,
   clearHost,
   getHelp,
+  writeHost,
+  writeWarning,
+  writeError,
+  writeVerbose,
+  writeDebug,
+  writeInformation,
+  writeProgress,
+  getDate,
+  startSleep,
+  readHost,
+  outString,
+  outHost,
+  teeObject,
+  groupObject,
+  compareObject,
+  selectString,
+  getVariable,
+  setVariable,
+  newVariable,
+  removeVariable,
+  clearVariable,
+  newObject,
+  addMember,
+  getAlias,
+  importModule,
+  getModule,
 ];
 
 /** Alias → command name; keys are lower case. */

@@ -11,17 +11,25 @@ import { getMemberProperty, resolvePropertyNames } from '../../shell/members';
 import { PSObject, type Value } from '../../shell/values';
 import { hasWildcard } from '../../shell/wildcard';
 import { compareSortValues } from './sort-object';
+import { countText, textMeasureInfo, type TextCounts, type TextOptions } from './measure-text';
 import { CATEGORY_INVALID_TYPE, inputOf, param, stringList, targetText, UTILITY } from './support';
+
+const GENERIC = 'GenericMeasure';
+const TEXT = 'TextMeasure';
 
 export const GENERIC_MEASURE_INFO = 'Microsoft.PowerShell.Commands.GenericMeasureInfo';
 export const GENERIC_OBJECT_MEASURE_INFO = 'Microsoft.PowerShell.Commands.GenericObjectMeasureInfo';
 
 const PARAMETERS: readonly ParameterDef[] = [
   param('Property', 'String[]', 'The properties to measure (wildcards allowed). Without it, the objects themselves are measured.', { position: 0 }),
-  param('Sum', 'SwitchParameter', 'Adds up the values.'),
-  param('Average', 'SwitchParameter', 'Averages the values.'),
-  param('Maximum', 'SwitchParameter', 'Finds the largest value.', { aliases: ['Max'] }),
-  param('Minimum', 'SwitchParameter', 'Finds the smallest value.', { aliases: ['Min'] }),
+  param('Sum', 'SwitchParameter', 'Adds up the values.', { sets: [GENERIC] }),
+  param('Average', 'SwitchParameter', 'Averages the values.', { sets: [GENERIC] }),
+  param('Maximum', 'SwitchParameter', 'Finds the largest value.', { aliases: ['Max'], sets: [GENERIC] }),
+  param('Minimum', 'SwitchParameter', 'Finds the smallest value.', { aliases: ['Min'], sets: [GENERIC] }),
+  param('Line', 'SwitchParameter', 'Counts the lines of text (each object is measured as text).', { sets: [TEXT] }),
+  param('Word', 'SwitchParameter', 'Counts the words: runs of characters between white space.', { sets: [TEXT] }),
+  param('Character', 'SwitchParameter', 'Counts the characters.', { sets: [TEXT] }),
+  param('IgnoreWhiteSpace', 'SwitchParameter', 'Leaves white space out of the character count.', { sets: [TEXT] }),
   param('InputObject', 'Object', 'The object to measure. Usually supplied through the pipeline.', { pipeline: ['ByValue'] }),
 ];
 
@@ -95,7 +103,54 @@ export function measureInfo(stat: Statistics, options: MeasureOptions, nonNumeri
   ]);
 }
 
+/** The -Line/-Word/-Character form: one TextMeasureInfo per property (or one for the objects themselves). */
+function createTextMeasure(ctx: CommandContext) {
+  const totals = new Map<string, { name: string; counts: TextCounts }>();
+  let options: TextOptions = { lines: false, words: false, characters: false, ignoreWhiteSpace: false };
+  let properties: string[] | undefined;
+  const add = (name: string, value: Value) => {
+    let entry = totals.get(name.toLowerCase());
+    if (!entry) totals.set(name.toLowerCase(), (entry = { name, counts: { lines: 0, words: 0, characters: 0 } }));
+    if (value !== null) countText(toPSString(value), entry.counts, options);
+  };
+  return {
+    async begin(bound: Bound) {
+      options = { lines: bound.get('Line') === true, words: bound.get('Word') === true, characters: bound.get('Character') === true, ignoreWhiteSpace: bound.get('IgnoreWhiteSpace') === true };
+      properties = bound.has('Property') ? stringList(bound.get('Property')) : undefined;
+    },
+    async process(bound: Bound, input: { value: Value } | undefined) {
+      const item = inputOf(bound, input)?.value ?? null;
+      if (item === null) return;
+      if (!properties) return add('$_', item);
+      for (const pattern of properties) {
+        for (const name of resolvePropertyNames(item, pattern).filter((n) => getMemberProperty(item, n).found)) add(name, getMemberProperty(item, name).value);
+      }
+    },
+    async end() {
+      if (!properties && totals.size === 0) add('$_', null);
+      for (const { name, counts } of totals.values()) await ctx.emit(textMeasureInfo(counts, options, properties ? name : null));
+    },
+  };
+}
+
+function isTextMeasure(bound: Bound): boolean {
+  return ['Line', 'Word', 'Character', 'IgnoreWhiteSpace'].some((n) => bound.has(n));
+}
+
+/** The processor is chosen once the command line is bound (begin), as the parameter set decides. */
 function create(ctx: CommandContext) {
+  let chosen: ReturnType<typeof createGeneric> | undefined;
+  return {
+    async begin(bound: Bound) {
+      chosen = isTextMeasure(bound) ? createTextMeasure(ctx) : createGeneric(ctx);
+      await chosen.begin(bound);
+    },
+    process: (bound: Bound, input: { value: Value } | undefined) => chosen!.process(bound, input),
+    end: () => chosen!.end(),
+  };
+}
+
+function createGeneric(ctx: CommandContext) {
   const stats = new Map<string, { name: string; stat: Statistics }>();
   let options: MeasureOptions = {};
   let properties: string[] | undefined;
@@ -165,7 +220,9 @@ const HELP: CommandHelp = {
   description:
     'Measure-Object counts the objects that reach it. With -Property it measures the named properties ' +
     '(one result per property); -Sum, -Average, -Maximum and -Minimum add those statistics. Objects that ' +
-    'lack a named property are not counted, and a property that no object has is reported as an error.',
+    'lack a named property are not counted, and a property that no object has is reported as an error.\n\n' +
+    '-Line, -Word and -Character measure text instead: each object (or property value) is read as text and its lines, ' +
+    'words and characters are added up; -IgnoreWhiteSpace leaves white space out of the character count.',
   examples: [
     {
       title: 'Count the collections',
@@ -177,6 +234,11 @@ const HELP: CommandHelp = {
       code: 'Get-CsPersistentChatConfiguration | Measure-Object DefaultChatHistory -Average -Maximum -Minimum',
       remarks: 'Shows the average, largest and smallest DefaultChatHistory over all collections.',
     },
+    {
+      title: 'Count lines and words of text',
+      code: '"one two`nthree" | Measure-Object -Line -Word -Character',
+      remarks: 'Lines 2, Words 3, Characters 13.',
+    },
   ],
   inputs: 'System.Object\n    Any object can be piped to Measure-Object.',
   outputs: `${GENERIC_MEASURE_INFO}\n    One object per measured property, with Count, Average, Sum, Maximum, Minimum and Property.`,
@@ -185,7 +247,7 @@ const HELP: CommandHelp = {
 export const measureObject: CommandDef = {
   name: 'Measure-Object',
   parameters: PARAMETERS,
-  sets: ['GenericMeasure'],
+  sets: [GENERIC, TEXT],
   supportsShouldProcess: false,
   help: HELP,
   source: UTILITY,

@@ -9,24 +9,26 @@ import { valuesEqual } from '../../shell/operators';
 import { getMemberProperty, resolvePropertyNames } from '../../shell/members';
 import { PSObject, typeNameOf, type Value } from '../../shell/values';
 import { parsePropertySpecs, selectPairs, SELECT_KEYS, type Evaluate, type PropertySpec } from './property-spec';
-import { inputOf, param, targetText, UTILITY } from './support';
+import { inputOf, INT32_MAX, param, targetText, UTILITY } from './support';
 import { checkArrayLength } from '../../shell/limit-errors';
+import { wildcardToRegExp } from '../../shell/wildcard';
 
 const PARAMETERS: readonly ParameterDef[] = [
   param('Property', 'Object[]', 'The properties to keep. Wildcards are allowed; a hashtable with Name and Expression keys adds a calculated property.', { position: 0 }),
-  param('ExcludeProperty', 'String[]', 'Properties to leave out when -Property selects with wildcards.'),
+  param('ExcludeProperty', 'String[]', 'Properties to leave out when -Property selects with wildcards; wildcards are allowed here too.'),
   param('ExpandProperty', 'String', 'Emits the value of this property instead of the object; a collection value is unrolled.'),
   param('Unique', 'SwitchParameter', 'Drops objects identical to one already emitted (case-sensitive).'),
-  param('Last', 'Int32', 'Keeps only this many objects from the end of the input.'),
-  param('First', 'Int32', 'Keeps only this many objects from the start of the input.'),
-  param('Skip', 'Int32', 'Skips this many objects from the start of the input.'),
+  param('Last', 'Int32', 'Keeps only this many objects from the end of the input.', { range: { min: 0, max: INT32_MAX } }),
+  param('First', 'Int32', 'Keeps only this many objects from the start of the input.', { range: { min: 0, max: INT32_MAX } }),
+  param('Skip', 'Int32', 'Skips this many objects from the start of the input.', { range: { min: 0, max: INT32_MAX } }),
   param('InputObject', 'Object', 'The object to select from. Usually supplied through the pipeline.', { pipeline: ['ByValue'] }),
 ];
 
 /** The object Select-Object -Property makes from one input object. */
 export async function selectProperties(item: Value, specs: readonly PropertySpec[], exclude: readonly string[], evaluate: Evaluate): Promise<PSObject> {
-  const excluded = new Set(exclude.map((e) => e.toLowerCase()));
-  const pairs = (await selectPairs(item, specs, evaluate)).filter(([n]) => !excluded.has(n.toLowerCase()));
+  // -ExcludeProperty takes wildcards, as -Property does (Select-Object -Property * -ExcludeProperty *Url).
+  const excluded = exclude.map((e) => wildcardToRegExp(e));
+  const pairs = (await selectPairs(item, specs, evaluate)).filter(([n]) => !excluded.some((re) => re.test(n)));
   return new PSObject(`Selected.${typeNameOf(item)}`, pairs);
 }
 

@@ -6,6 +6,7 @@
 import type { Bound, CommandContext, CommandDef, CommandHelp, ParameterDef } from '../../shell/commands';
 import { toPSString } from '../../shell/convert';
 import { compareOrder } from '../../shell/operators';
+import { compareDateTimes, DateTimeValue } from '../../shell/datetime/value';
 import { getMemberProperty, resolvePropertyNames } from '../../shell/members';
 import type { Value } from '../../shell/values';
 import { evaluateExpression, parsePropertySpecs, SORT_KEYS, type Evaluate, type PropertySpec } from './property-spec';
@@ -22,6 +23,8 @@ const PARAMETERS: readonly ParameterDef[] = [
 
 /** Orders two key values; never throws. */
 export function compareSortValues(a: Value, b: Value, caseSensitive: boolean): number {
+  // DateTime is IComparable in .NET: dates sort by time, not by their text.
+  if (a instanceof DateTimeValue && b instanceof DateTimeValue) return compareDateTimes(a, b);
   try {
     return compareOrder(a, b, caseSensitive);
   } catch {

@@ -4,7 +4,8 @@
 import type { PipelineBinding } from '../../domain/parameters';
 import type { BindType, Bound, CommandContext, ParameterDef } from '../../shell/commands';
 import { targetText, toPSString } from '../../shell/convert';
-import type { ErrorCategory } from '../../shell/errors';
+import type { EnumType } from '../../shell/enum-conversion';
+import { errorRecord, TerminatingError, type ErrorCategory } from '../../shell/errors';
 import type { Value } from '../../shell/values';
 
 // CategoryInfo target text is the runtime's too (pipeline binding errors); it lives in convert.ts.
@@ -24,6 +25,8 @@ interface ParamOptions {
   readonly position?: number;
   readonly pipeline?: readonly PipelineBinding[];
   readonly remaining?: boolean;
+  readonly enumType?: EnumType;
+  readonly range?: { readonly min: number; readonly max: number };
 }
 
 export function param(name: string, type: BindType, help: string, options: ParamOptions = {}): ParameterDef {
@@ -37,7 +40,24 @@ export function param(name: string, type: BindType, help: string, options: Param
     ...(options.sets ? { sets: options.sets } : {}),
     ...(options.position !== undefined ? { position: options.position } : {}),
     ...(options.remaining ? { remaining: true } : {}),
+    ...(options.enumType ? { enumType: options.enumType } : {}),
+    ...(options.range ? { range: options.range } : {}),
   };
+}
+
+export const INT32_MAX = 2147483647;
+
+/** -WhatIf and -Confirm, for a built-in that supports ShouldProcess (the configuration cmdlets take theirs from the domain table). */
+export function shouldProcessParams(): ParameterDef[] {
+  return [
+    param('WhatIf', 'SwitchParameter', 'Describes what the command would do, and does nothing.', { aliases: ['wi'] }),
+    param('Confirm', 'SwitchParameter', 'Asks for confirmation before doing it.', { aliases: ['cf'] }),
+  ];
+}
+
+/** A terminating error of a built-in command, with its error id and category. */
+export function commandError(message: string, errorId: string, category: ErrorCategory, exceptionType: string, target = ''): TerminatingError {
+  return new TerminatingError(errorRecord({ message, errorId, category, exceptionType, target }));
 }
 
 /** -InputObject as the pipeline or the command line supplied it; undefined when there is none. */

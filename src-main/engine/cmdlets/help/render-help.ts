@@ -72,10 +72,17 @@ function inSet(p: ParameterDef, set: string): boolean {
   return p.sets === undefined || p.sets.includes(set);
 }
 
+/** The type as help shows it: an enum by its own short name (ConsoleColor), the rest by the binder's name. */
+function typeLabel(p: ParameterDef): string {
+  if (p.type === 'Enum' && p.enumType) return p.enumType.name.slice(p.enumType.name.lastIndexOf('.') + 1);
+  return p.type;
+}
+
 function syntaxItem(p: ParameterDef): string {
   if (p.type === 'SwitchParameter') return p.mandatory ? `-${p.name}` : `[-${p.name}]`;
-  if (p.position !== undefined) return p.mandatory ? `[-${p.name}] <${p.type}>` : `[[-${p.name}] <${p.type}>]`;
-  return p.mandatory ? `-${p.name} <${p.type}>` : `[-${p.name} <${p.type}>]`;
+  const type = typeLabel(p);
+  if (p.position !== undefined) return p.mandatory ? `[-${p.name}] <${type}>` : `[[-${p.name}] <${type}>]`;
+  return p.mandatory ? `-${p.name} <${type}>` : `[-${p.name} <${type}>]`;
 }
 
 /**
@@ -115,7 +122,7 @@ function acceptsWildcards(def: CommandDef, p: ParameterDef): boolean {
 /** A parameter's block: `-Name <Type>`, its help and (for -Full and -Parameter) the attribute table. */
 function parameterBlock(def: CommandDef, p: ParameterDef, indent: number, withAttributes: boolean, width: number): string[] {
   const pad = ' '.repeat(indent);
-  const head = p.type === 'SwitchParameter' ? `${pad}-${p.name} [<SwitchParameter>]` : `${pad}-${p.name} <${p.type}>`;
+  const head = p.type === 'SwitchParameter' ? `${pad}-${p.name} [<SwitchParameter>]` : `${pad}-${p.name} <${typeLabel(p)}>`;
   const lines = [head, ...paragraphs(p.help, indent + 4, width), ''];
   if (!withAttributes) return lines;
   const row = (label: string, value: string) => `${pad}    ${label.padEnd(29)}${value}`.trimEnd();

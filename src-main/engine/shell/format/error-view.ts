@@ -103,6 +103,7 @@ function ellipsizeTarget(target: string): string {
  * but PowerShell still prefixes the message with the name as typed.
  */
 function invocationName(record: ErrorRecordData): string {
+  if (record.invocationName !== undefined) return record.invocationName;
   if (record.command) return record.command;
   if (record.errorId === 'CommandNotFoundException') {
     const colon = record.target.lastIndexOf(':');
@@ -112,12 +113,12 @@ function invocationName(record: ErrorRecordData): string {
 }
 
 function categoryLine(record: ErrorRecordData): string {
-  const activity = record.errorId === 'CommandNotFoundException' ? '' : record.command;
+  const activity = record.activity ?? (record.errorId === 'CommandNotFoundException' ? '' : record.command);
   return `    + CategoryInfo          : ${record.category}: (${ellipsizeTarget(record.target)}) [${activity}], ${record.exceptionType}`;
 }
 
 function errorIdLine(record: ErrorRecordData): string {
-  const qualified = record.command && record.errorId !== 'CommandNotFoundException' ? `${record.errorId},${record.command}` : record.errorId;
+  const qualified = record.fullyQualifiedErrorId ?? (record.command && record.errorId !== 'CommandNotFoundException' ? `${record.errorId},${record.command}` : record.errorId);
   return `    + FullyQualifiedErrorId : ${qualified}`;
 }
 
@@ -129,7 +130,7 @@ export function formatErrorSummary(record: ErrorRecordData): string {
 
 /** The full error record, line by line, with the position taken from `source` (a script file's when `scriptPath` is given). */
 export function formatErrorRecord(record: ErrorRecordData, source: string, scriptPath?: string): string[] {
-  const position = record.position ?? (record.extent ? positionMessage(source, record.extent, scriptPath) : []);
+  const position = record.invocationName !== undefined ? [] : (record.position ?? (record.extent ? positionMessage(source, record.extent, scriptPath) : []));
   const messageLines = formatErrorSummary(record).split('\n');
   // A parse error's message carries its position first (ParseException's own
   // text); every other record puts the message first.

@@ -3,6 +3,7 @@
 // and after each one. Also the value-to-cell text every view shares.
 
 import { toPSString } from '../convert';
+import { DateTimeValue } from '../datetime/value';
 import { Hashtable, type Value } from '../values';
 
 /** $FormatEnumerationLimit: how many items of a collection a view shows before "...". */
@@ -15,6 +16,8 @@ export const ENUMERATION_LIMIT = 4;
  */
 export function displayValue(value: Value): string {
   if (Array.isArray(value)) return enumerationText(value);
+  // A DateTime in a cell is its ToString(): the culture's general format, not the invariant one "$d" gives.
+  if (value instanceof DateTimeValue) return value.format('G');
   // A hashtable enumerates its entries; Windows PowerShell shows their keys.
   if (value instanceof Hashtable) return enumerationText(value.entries().map(([k]) => k));
   return toPSString(value);

@@ -10,6 +10,7 @@ import { getMemberProperty } from '../members';
 import { FormattedText, Hashtable, PSObject, ScriptBlock, type Value } from '../values';
 import { renderList, type ListEntry } from './list-view';
 import { DEFAULT_WIDTH, renderValueTable } from './table-view';
+import { isFramedTextView, textView } from './text-views';
 import { HASHTABLE_COLUMNS, tableViewFor, type TableView } from './views';
 
 export interface HostFormatOptions {
@@ -92,7 +93,8 @@ type Group =
   | { kind: 'lines'; lines: string[] }
   | { kind: 'list'; items: PSObject[] }
   | { kind: 'table'; key: string; items: PSObject[] }
-  | { kind: 'hashtable'; items: Hashtable[] };
+  | { kind: 'hashtable'; items: Hashtable[] }
+  | { kind: 'framed'; lines: string[] };
 
 function textLines(text: string): string[] {
   return text.split(/\r?\n/);
@@ -104,6 +106,9 @@ function classify(value: Value): Group {
   if (value instanceof ScriptBlock) return { kind: 'lines', lines: textLines(value.text) };
   if (value instanceof Hashtable) return { kind: 'hashtable', items: [value] };
   if (value instanceof PSObject) {
+    const text = textView(value);
+    if (text !== undefined && isFramedTextView(value)) return { kind: 'framed', lines: textLines(text) };
+    if (text !== undefined) return { kind: 'lines', lines: textLines(text) };
     const names = value.propertyNames;
     if (names.length === 0) return { kind: 'lines', lines: [] };
     const view = tableViewFor(value);
@@ -133,6 +138,10 @@ export function formatForHost(values: readonly Value[], options: HostFormatOptio
         last.items.push(...next.items);
         continue;
       }
+      if (last.kind === 'framed' && next.kind === 'framed') {
+        last.lines.push(...next.lines);
+        continue;
+      }
       if (last.kind === 'hashtable' && next.kind === 'hashtable') {
         last.items.push(...next.items);
         continue;
@@ -155,6 +164,8 @@ export function formatForHost(values: readonly Value[], options: HostFormatOptio
         return objectTable(g.items, { width });
       case 'hashtable':
         return hashtableTable(g.items, { width });
+      case 'framed':
+        return ['', ...g.lines, '', ''];
     }
   });
 }

@@ -60,7 +60,49 @@ const MEMBER_DEFINITION: TableView = {
   groupBy: { label: 'TypeName', value: prop('TypeName') },
 };
 
+/** Group-Object's results: Count right-aligned in 5, Name in 25, Group the rest (5.1's GroupInfo view). */
+const GROUP_INFO: TableView = {
+  name: 'GroupInfo',
+  columns: [
+    { header: 'Count', value: prop('Count'), width: 5, align: 'right' },
+    { header: 'Name', value: prop('Name'), width: 25, align: 'left' },
+    { header: 'Group', value: prop('Group'), align: 'left' },
+  ],
+};
+
+const GROUP_INFO_NO_ELEMENT: TableView = {
+  name: 'GroupInfoNoElement',
+  columns: [
+    { header: 'Count', value: prop('Count'), width: 5, align: 'right' },
+    { header: 'Name', value: prop('Name'), align: 'left' },
+  ],
+};
+
+/** Get-Variable's PSVariable view. */
+const PS_VARIABLE: TableView = {
+  name: 'PSVariable',
+  columns: [
+    { header: 'Name', value: prop('Name'), width: 30, align: 'left' },
+    { header: 'Value', value: prop('Value'), align: 'left' },
+  ],
+};
+
+/** Get-Module's view. */
+const MODULE_INFO: TableView = {
+  name: 'PSModuleInfo',
+  columns: [
+    { header: 'ModuleType', value: prop('ModuleType'), width: 10, align: 'left' },
+    { header: 'Version', value: prop('Version'), width: 10, align: 'left' },
+    { header: 'Name', value: prop('Name'), width: 35, align: 'left' },
+    { header: 'ExportedCommands', value: prop('ExportedCommands'), align: 'left' },
+  ],
+};
+
 const VIEWS: ReadonlyMap<string, TableView> = new Map([
+  ['Microsoft.PowerShell.Commands.GroupInfo', GROUP_INFO],
+  ['Microsoft.PowerShell.Commands.GroupInfoNoElement', GROUP_INFO_NO_ELEMENT],
+  ['System.Management.Automation.PSVariable', PS_VARIABLE],
+  ['System.Management.Automation.PSModuleInfo', MODULE_INFO],
   ['System.Management.Automation.CmdletInfo', COMMAND_INFO],
   ['System.Management.Automation.AliasInfo', COMMAND_INFO],
   ['System.Management.Automation.FunctionInfo', COMMAND_INFO],

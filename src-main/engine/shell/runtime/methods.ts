@@ -12,6 +12,10 @@ import type { ErrorCategory } from '../errors';
 import { valuesEqual } from '../operators';
 import { limitNote, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, OUT_OF_MEMORY } from '../limits';
 import { Hashtable, typeNameOf, type Value } from '../values';
+import { DateTimeValue } from '../datetime/value';
+import { invokeDateTimeMethod } from './datetime-methods';
+import { ListValue } from '../list-value';
+import { fixedSizeError, invokeListMethod, NO_SUCH_METHOD } from './list-methods';
 
 /** A failed call, with the error id, category and CategoryInfo target PowerShell gives it. */
 export class MethodError extends Error {
@@ -150,6 +154,17 @@ const HASHTABLE_METHODS: Record<string, Method> = {
 /** Calls `name` on `target`; throws MethodError with PowerShell's message when it does not exist. */
 export function invokeMethod(target: Value, name: string, args: readonly Value[]): Value {
   const key = name.toLowerCase();
+  if (target instanceof ListValue) {
+    const result = invokeListMethod(target, name, args);
+    if (result !== NO_SUCH_METHOD) return result;
+  } else if (Array.isArray(target)) {
+    const refused = fixedSizeError(name, args);
+    if (refused) throw refused;
+  }
+  if (target instanceof DateTimeValue) {
+    const result = invokeDateTimeMethod(target, name, args);
+    if (result !== undefined) return result;
+  }
   if (key === 'tostring' && args.length === 0) return toPSString(target);
   if (key === 'gettype' && args.length === 0) return typeNameOf(target);
   let table: Record<string, Method> | undefined;

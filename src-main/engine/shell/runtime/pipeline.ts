@@ -64,6 +64,12 @@ function tryResolve(cmd: CommandDef, name: string, extent: Extent): ParameterDef
 /** Resolves the command, evaluates its arguments left to right and binds the command line. */
 async function prepare(interp: Interpreter, ast: CommandAst): Promise<{ cmd: CommandDef; stage: Stage }> {
   const cmd = await resolveCommand(interp, ast);
+  // `<command> -?` shows the command's help instead of running it, as 5.1 does.
+  const help = !cmd.isScript && ast.elements.some((el) => el.type === 'CommandParameter' && el.name === '?') ? interp.commands.find('Get-Help') : undefined;
+  if (help) {
+    const state = bindCommandLine(help, [], [{ value: cmd.name, extent: ast.nameExtent }], ast.extent);
+    return { cmd: help, stage: new Stage(interp, help, ast, state) };
+  }
   const named: NamedArgument[] = [];
   const positional: PositionalArgument[] = [];
   const extras: PositionalArgument[] = [];

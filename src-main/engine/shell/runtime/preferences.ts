@@ -140,6 +140,30 @@ export class CommandPreferences {
     return readActionPreference(this.variables, 'VerbosePreference', this.cmd.name);
   }
 
+  /** -Debug shows debug messages (5.1 would also ask before going on; this console does not ask). */
+  get debugAction(): string {
+    const given = this.given('Debug');
+    if (given !== undefined) return given === true ? 'Continue' : 'SilentlyContinue';
+    return readActionPreference(this.variables, 'DebugPreference', this.cmd.name);
+  }
+
+  get informationAction(): string {
+    const given = this.given('InformationAction');
+    if (given !== undefined) return given as string;
+    return readActionPreference(this.variables, 'InformationPreference', this.cmd.name);
+  }
+
+  /** Write-Host is shown whatever $InformationPreference says; only an explicit -InformationAction Ignore or Stop changes that. */
+  get hostAction(): string {
+    const given = this.given('InformationAction');
+    return given === 'Ignore' || given === 'Stop' ? (given as string) : 'Continue';
+  }
+
+  /** Write-Progress has no common parameter: $ProgressPreference alone decides. */
+  get progressAction(): string {
+    return readActionPreference(this.variables, 'ProgressPreference', this.cmd.name);
+  }
+
   /** Only commands that support ShouldProcess have -WhatIf and read $WhatIfPreference. */
   get whatIf(): boolean {
     if (!this.cmd.supportsShouldProcess) return false;

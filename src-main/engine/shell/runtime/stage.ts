@@ -12,6 +12,9 @@ import { targetText } from '../convert';
 import type { Value } from '../values';
 import type { Emit, Interpreter } from './interpreter';
 import { CommandPreferences } from './preferences';
+import { progressText } from './progress-text';
+import { sleepUnlessStopped } from './sleep';
+import { variableAccess } from './variable-access';
 
 const CONFIRM_CHOICES = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (default is "Y"): ';
 const CONFIRM_HELP = [
@@ -29,6 +32,15 @@ export interface StreamRedirection {
 
 const NO_REDIRECTION: StreamRedirection = { errors: 'show', warnings: 'show' };
 
+/** Import-Module's record, per session (the interpreter is the session's). */
+const IMPORTED_MODULES = new WeakMap<object, Set<string>>();
+
+function importedModulesOf(owner: object): Set<string> {
+  let found = IMPORTED_MODULES.get(owner);
+  if (!found) IMPORTED_MODULES.set(owner, (found = new Set()));
+  return found;
+}
+
 export class Stage {
   downstream: Emit = async () => {};
   private readonly processor: CommandProcessor;
@@ -38,6 +50,7 @@ export class Stage {
   private readonly outVariable: Value[] = [];
   private readonly errorVariable: Value[] = [];
   private readonly warningVariable: Value[] = [];
+  private readonly informationVariable: Value[] = [];
   /** -ErrorAction, -WhatIf, … as given, else from the preference variables. */
   private readonly prefs: CommandPreferences;
 
@@ -83,6 +96,7 @@ export class Stage {
         findCommand: (name) => interp.commands.find(name),
         aliases: () => interp.commands.aliases(),
         history: () => interp.history(),
+        importedModules: () => importedModulesOf(interp),
       },
       emit: async (value) => {
         if (this.pref('OutVariable') !== undefined) this.outVariable.push(value);
@@ -105,10 +119,47 @@ export class Stage {
         interp.sink.line({ kind: 'verbose', text: `VERBOSE: ${text}` });
         if (action === 'Stop') throw this.stoppedBy('VerbosePreference', text);
       },
+      writeDebug: async (text) => {
+        const action = this.prefs.debugAction;
+        if (action === 'SilentlyContinue' || action === 'Ignore') return;
+        interp.sink.line({ kind: 'debug', text: `DEBUG: ${text}` });
+        if (action === 'Stop') throw this.stoppedBy('DebugPreference', text);
+      },
+      writeInformation: async (text) => {
+        const action = this.prefs.informationAction;
+        if (action === 'Ignore') return;
+        if (this.pref('InformationVariable') !== undefined) this.informationVariable.push(text);
+        if (action === 'SilentlyContinue') return;
+        interp.sink.line({ kind: 'information', text });
+        if (action === 'Stop') throw this.stoppedBy('InformationPreference', text);
+      },
+      writeHost: async (line) => {
+        const action = this.prefs.hostAction;
+        if (action === 'Ignore') return;
+        if (this.pref('InformationVariable') !== undefined) this.informationVariable.push(line.text);
+        interp.sink.line({ ...line, kind: 'host' });
+        if (action === 'Stop') throw this.stoppedBy('InformationPreference', line.text);
+      },
+      writeProgress: async (record) => {
+        const action = this.prefs.progressAction;
+        if (action === 'SilentlyContinue' || action === 'Ignore') return;
+        const line = { ...record, kind: 'progress' as const, text: progressText(record) };
+        interp.sink.line(line);
+        if (action === 'Stop') throw this.stoppedBy('ProgressPreference', line.text);
+      },
       writeWhatIf: (text) => interp.sink.line({ kind: 'whatif', text }),
       clearHost: () => interp.sink.line({ kind: 'clear', text: '' }),
       shouldProcess: (target, action) => this.shouldProcess(target, action ?? this.cmd.name),
       invoke: (block, input, args) => interp.invokeBlock(block, input, args),
+      get host() {
+        return interp.host;
+      },
+      get script() {
+        return { source: interp.source, path: interp.scriptPath };
+      },
+      variables: variableAccess(interp.variables),
+      sleep: (ms) => sleepUnlessStopped(ms, () => interp.checkStop()),
+      checkStop: () => interp.checkStop(),
     };
   }
 
@@ -224,7 +275,7 @@ export class Stage {
     if (typeof out === 'string') this.interp.variables.set(out, this.outVariable);
     this.publish('ErrorVariable', this.errorVariable);
     this.publish('WarningVariable', this.warningVariable);
-    this.publish('InformationVariable', []);
+    this.publish('InformationVariable', this.informationVariable);
   }
 
   /** -ErrorVariable style: a name, or +name to append to what the variable holds. */
