@@ -4,6 +4,7 @@
 
 import { numberToString, toPSString } from './convert';
 import type { Value } from './values';
+import { DateTimeValue } from './datetime/value';
 
 /** A bad format string: .NET's FormatException. */
 export class FormatError extends Error {
@@ -89,6 +90,7 @@ function customFormat(n: number, spec: string): string {
 /** A value's text under a format spec: numbers by .NET's rules, dates and others by their own formatter. */
 export function formatValue(value: Value, spec: string): string {
   if (typeof value === 'number') return formatNumber(value, spec);
+  if (value instanceof DateTimeValue) return spec === '' ? value.format('G') : value.format(spec);
   const formattable = value as unknown as { formatWith?: (spec: string) => string } | null;
   if (spec !== '' && formattable && typeof formattable === 'object' && typeof formattable.formatWith === 'function') return formattable.formatWith(spec);
   return toPSString(value);

@@ -8,6 +8,7 @@ import { Hashtable, typeNameOf, type Value } from './values';
 import { compileWildcard, type WildcardPattern } from './wildcard';
 import { checkArrayLength, checkStringLength } from './limit-errors';
 import { quoted } from './limits';
+import { compareDateTimes, DateTimeValue, toDateTime } from './datetime/value';
 
 // The interpreter's expandable strings check their length with it (it used to live here).
 export { checkStringLength };
@@ -65,6 +66,14 @@ export function valuesEqual(left: Value, right: Value, cs: boolean): boolean {
     return stringCompare(left, toPSString(right), cs) === 0;
   }
   if (typeof left === 'boolean') return left === toBoolean(right);
+  if (left instanceof DateTimeValue) {
+    try {
+      return compareDateTimes(left, toDateTime(right)) === 0;
+    } catch (e) {
+      if (e instanceof ConversionError) return false;
+      throw e;
+    }
+  }
   return left === right;
 }
 
@@ -72,6 +81,14 @@ export function valuesEqual(left: Value, right: Value, cs: boolean): boolean {
 export function compareOrder(left: Value, right: Value, cs: boolean): number {
   if (left === null) return right === null ? 0 : -1;
   if (right === null) return 1;
+  if (left instanceof DateTimeValue) {
+    try {
+      return compareDateTimes(left, toDateTime(right));
+    } catch (e) {
+      if (e instanceof ConversionError) throw new OperatorError(`Cannot compare "${toPSString(left)}" because it is not IComparable.`, 'NotIcomparable');
+      throw e;
+    }
+  }
   if (typeof left === 'number') {
     try {
       return Math.sign(left - toNumber(right, typeNameOf(left)));

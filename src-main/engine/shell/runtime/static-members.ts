@@ -10,6 +10,7 @@ import { toInteger, toNumber, toPSString } from '../convert';
 import { compositeFormat } from '../dotnet-format';
 import { enumerate, Hashtable, ScriptBlock, type Value } from '../values';
 import { parse } from '../parse';
+import { DateTimeValue, toDateTime } from '../datetime/value';
 import { MethodError } from './methods';
 import type { TypeInfo } from './types';
 
@@ -51,6 +52,14 @@ const PROPERTIES: Record<string, Record<string, () => Value>> = {
     processorcount: () => os.cpus().length,
   },
   'System.IO.Path': { directoryseparatorchar: () => path.sep, pathseparator: () => path.delimiter },
+  'System.DateTime': {
+    now: () => DateTimeValue.now(),
+    utcnow: () => DateTimeValue.now().toUniversal(),
+    today: () => {
+      const d = new Date();
+      return DateTimeValue.fromParts(d.getFullYear(), d.getMonth() + 1, d.getDate(), 0, 0, 0, 0, 'Local') ?? null;
+    },
+  },
   'System.Double': { maxvalue: () => Number.MAX_VALUE, minvalue: () => -Number.MAX_VALUE, nan: () => NaN },
 };
 
@@ -90,6 +99,14 @@ const METHODS: Record<string, Record<string, StaticMethod>> = {
     split: (a) => toPSString(a[0] ?? null).split(new RegExp(toPSString(a[1] ?? null))),
   },
   'System.Guid': { newguid: () => randomUUID() },
+  'System.DateTime': {
+    parse: (a) => toDateTime(toPSString(a[0] ?? null)),
+    daysinmonth: (a) => new Date(num(a, 0), num(a, 1), 0).getDate(),
+    isleapyear: (a) => {
+      const y = num(a, 0);
+      return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    },
+  },
   'System.IO.Path': {
     combine: (a) => a.map(toPSString).reduce((acc, p) => (acc === '' ? p : /^([A-Za-z]:)?[\\/]/.test(p) ? p : acc.replace(/[\\/]$/, '') + (process.platform === 'win32' ? '\\' : '/') + p), ''),
     getfilename: (a) => toPSString(a[0] ?? null).split(/[\\/]/).pop() ?? '',

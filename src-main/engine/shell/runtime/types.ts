@@ -6,6 +6,7 @@
 
 import { ConversionError, toBoolean, toNumber, toPSString } from '../convert';
 import { Hashtable, PSObject, ScriptBlock, typeNameOf, type Value } from '../values';
+import { DateTimeValue, toDateTime } from '../datetime/value';
 
 export interface TypeInfo {
   /** Short .NET name: Int32, String, Object[]. */
@@ -140,6 +141,7 @@ const BASE: Record<string, TypeInfo> = {
   hashtable: { name: 'Hashtable', fullName: 'System.Collections.Hashtable', baseType: 'System.Object', convert: toHashtable, is: (v) => v instanceof Hashtable },
   ordered: { name: 'OrderedDictionary', fullName: 'System.Collections.Specialized.OrderedDictionary', baseType: 'System.Object', convert: toHashtable, is: (v) => v instanceof Hashtable },
   scriptblock: { name: 'ScriptBlock', fullName: 'System.Management.Automation.ScriptBlock', baseType: 'System.Object', is: (v) => v instanceof ScriptBlock },
+  datetime: { name: 'DateTime', fullName: 'System.DateTime', baseType: 'System.ValueType', convert: (v) => toDateTime(v), is: (v) => v instanceof DateTimeValue },
   void: { name: 'Void', fullName: 'System.Void', baseType: 'System.ValueType', convert: () => null, is: () => false },
   math: { name: 'Math', fullName: 'System.Math', baseType: 'System.Object', is: () => false },
   regex: { name: 'Regex', fullName: 'System.Text.RegularExpressions.Regex', baseType: 'System.Object', convert: (v) => toPSString(v), is: () => false },
@@ -177,6 +179,7 @@ const ALIASES: Record<string, string> = {
   'system.management.automation.switchparameter': 'switch',
   'system.management.automation.errorrecord': 'errorrecord',
   'system.void': 'void',
+  'system.datetime': 'datetime',
   'system.math': 'math',
   'system.text.regularexpressions.regex': 'regex',
   'system.type': 'type',
