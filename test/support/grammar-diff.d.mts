@@ -14,6 +14,7 @@ export interface Comparison {
 }
 export type KeptList = Map<string, { why: string; sources: Set<string> }>;
 export const KEPT_FILE: string;
+export const KNOWN_TREE_SITTER_GAPS: ReadonlyArray<readonly [string, RegExp]>;
 export const CORPUS_OPTIONS: { seed: number; count: number; brokenShare: number };
 export function loadTreeSitter(): Promise<(source: string) => boolean>;
 export function side(oursRejects: boolean): string;

@@ -17,6 +17,33 @@ export const CORPUS_OPTIONS = { seed: 20261128, count: 10_000, brokenShare: 0.25
 const WASM = path.join(ROOT, 'node_modules', 'tree-sitter-powershell', 'tree-sitter-powershell.wasm');
 const TODO = 'TODO';
 
+/**
+ * Gaps of tree-sitter-powershell 0.26 found while building this test, each
+ * checked against 5.1's parser (Parser.cs, tokenizer.cs). Used only as review
+ * hints: `summarize` and `--write` say which of them a group's lines show.
+ */
+export const KNOWN_TREE_SITTER_GAPS = [
+  ['rejects loop labels on break/continue (break outer)', /\b(?:break|continue)[ \t]+[A-Za-z]/],
+  ['rejects the end-of-parameters token -- as an argument', /(?:^|[ \t])--(?:[ \t]|$)/m],
+  ['rejects a statement after param(…) on the same line', /\bparam\([^\n]*\)[ \t]+[^\s#]/],
+  ['rejects finally at the start of a statement (5.1: a command name)', /(?:^|;)\s*finally\b/m],
+  ['rejects upper-case number suffixes after an operator (2MB, 1.25D, 7L)', /\d(?:KB|MB|GB|TB|PB|D|L)\b/],
+  ['rejects a bare-word list argument (Select-Object Identity, Name)', /(?:Select-Object|Sort-Object|Format-Table)(?: -Property)? [A-Za-z]\w*\s*,/],
+  ['rejects the empty here-string', /@(['"])\r?\n\1@/],
+  ['rejects a member after a method call in an argument ($x.GetType().Name)', /[ \t]-\w+[ \t]+\$[\w:]+\.\w+\([^)]*\)\.\w/],
+  ['rejects switch clauses on one line (needs a newline between clauses)', /\bswitch\b[\s\S]*\}[ \t]+(?!else|elseif|catch|finally|while|until|-)[^\s}#;|),][^\n]*\{/],
+  ['accepts an unterminated <# block comment', /<#(?![\s\S]*#>)/],
+  ['accepts try without catch or finally', /\btry\s*\{/],
+];
+
+/** "hint (count), …" for the known gaps the sources show. */
+function gapHints(sources, direction) {
+  return KNOWN_TREE_SITTER_GAPS.filter(([text]) => text.startsWith(direction)).map(([text, pattern]) => [text, sources.filter((src) => pattern.test(src)).length])
+    .filter(([, n]) => n > 0)
+    .map(([text, n]) => `${text} (${n}/${sources.length})`)
+    .join('; ');
+}
+
 /** tree-sitter-powershell's verdict: true when the tree holds an ERROR or MISSING node. */
 export async function loadTreeSitter() {
   // V8's optimising tier recompiles the grammar's huge lexer in the background,
@@ -96,7 +123,8 @@ export function formatKept(disagreements, previous = new Map()) {
     '',
   ];
   for (const [group, items] of [...byGroup].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(`[${group}]`, `why: ${previous.get(group)?.why ?? TODO}`);
+    const hints = items[0].wrong === 'tree-sitter' ? gapHints(items.map((d) => d.source), items[0].broken ? 'accepts' : 'rejects') : '';
+    out.push(`[${group}]`, `why: ${previous.get(group)?.why ?? (hints ? `${TODO} (known tree-sitter gaps seen: ${hints})` : TODO)}`);
     for (const source of [...new Set(items.map((d) => d.source))].sort()) out.push(JSON.stringify(source));
     out.push('');
   }
@@ -113,7 +141,7 @@ export function checkKept(disagreements, kept) {
   const unexpected = [...current.values()].filter((d) => !kept.get(d.group)?.sources.has(d.source));
   const stale = [];
   for (const [group, { sources }] of kept) for (const source of sources) if (!current.has(`${group}\u0000${source}`)) stale.push({ group, source });
-  const unjustified = [...kept].filter(([, g]) => g.why === TODO || g.why.trim() === '').map(([group]) => group);
+  const unjustified = [...kept].filter(([, g]) => g.why.startsWith(TODO) || g.why.trim() === '').map(([group]) => group);
   return { unexpected, stale, unjustified };
 }
 
@@ -134,6 +162,9 @@ export function summarize({ lines, agreements, disagreements, bothAgainstVerdict
     out.push(`         e.g. ${JSON.stringify(items[0].source).slice(0, 150)}`);
     const why = kept.get(group)?.why;
     if (why) out.push(`         why: ${why}`);
+    else if (items[0].wrong === 'tree-sitter') {
+      out.push(`         known tree-sitter gaps seen: ${gapHints(items.map((d) => d.source), items[0].broken ? 'accepts' : 'rejects') || 'none — a new one?'}`);
+    }
   }
   return out.join('\n');
 }
