@@ -6,19 +6,26 @@
 // runaway and nested pipelines, array and string growth, error messages that
 // quote $Error. Every line runs through the real session host (engine in its
 // worker, a real store file). A line still running after --long ms (500) is stopped,
-// and the time from Stop to its end is recorded.
+// and the time from Stop to its end is recorded. A share of the lines
+// (--language, 0.3) comes from the PowerShell corpus generator of the
+// differential parser test (test/support/powershell-corpus.mjs): control flow,
+// error handling, functions, operators, casts, splatting, redirection, and
+// their broken variants — a broken one must change nothing in the store.
 //
 // Prints: lines run, internal errors, worker restarts (out of memory or a
 // failed cut-off), long statements and the slowest stop, store changes made
 // by read-only lines, and whether the store stayed schema-valid. Exits 1 when
 // any of these is not as required (0 internal errors, every stop < 1 s, no
-// change by a read-only line).
+// change by a read-only line or by a line 5.1 cannot parse).
+//
+//   npm run fuzz -- --lines 20000 --language 1    # only the language corpus
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleForNode, ROOT } from './build-tools.mjs';
+import { createGenerator } from '../test/support/powershell-corpus.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -28,6 +35,8 @@ const option = (name, fallback) => {
 const LINES = option('--lines', 100_000);
 let seed = option('--seed', 20261128) >>> 0;
 const LONG_MS = option('--long', 500);
+const LANGUAGE_SHARE = option('--language', 0.3);
+const corpus = createGenerator(seed);
 
 /** A small deterministic PRNG (mulberry32), so a failing run can be repeated with --seed. */
 function random() {
@@ -84,6 +93,18 @@ function randomText(length) {
   return s;
 }
 
+/** A line and, for one from the corpus generator, whether 5.1 rejects it as a syntax error. */
+function nextItem() {
+  if (random() < LANGUAGE_SHARE) {
+    const item = corpus.next();
+    // Now and then glue two items together, or cut one short: new ways to be half-valid.
+    if (random() < 0.1) return { line: `${item.source}${pick([';', '\n', ' | ', ' '])}${corpus.next().source}`, broken: undefined };
+    if (random() < 0.1) return { line: item.source.slice(0, int(item.source.length)), broken: undefined };
+    return { line: item.source, broken: item.broken };
+  }
+  return { line: nextLine(), broken: undefined };
+}
+
 function nextLine() {
   const r = random();
   // One line in ten comes from the families above; the rest is noise around the grammar.
@@ -110,14 +131,16 @@ const host = await SessionHost.open({ storeDir, workerFile, checkForm: checkCmdl
 const storeFile = path.join(storeDir, 'config.json');
 await host.execute('New-CsPersistentChatConfiguration site:Redmond | Out-Null; New-CsPersistentChatConfiguration -Identity ("service:PersistentChatServer:" + "a"*60 + ".contoso.com") | Out-Null');
 
-const figures = { lines: 0, internal: 0, restarts: 0, long: 0, slowestStopMs: 0, stopsOver1s: 0, readOnlyChanges: 0, storeInvalid: 0, hostErrors: 0 };
-const examples = { internal: [], restarts: [], slowStops: [], readOnlyChanges: [] };
+const figures = { lines: 0, internal: 0, restarts: 0, long: 0, slowestStopMs: 0, stopsOver1s: 0, readOnlyChanges: 0, storeInvalid: 0, hostErrors: 0, languageLines: 0, brokenChanges: 0, brokenAccepted: 0 };
+const examples = { internal: [], restarts: [], slowStops: [], readOnlyChanges: [], brokenChanges: [], brokenAccepted: [] };
 const note = (list, item) => list.length < 5 && list.push(item.length > 200 ? `${item.slice(0, 200)}…` : item);
 const started = Date.now();
 
 for (let i = 0; i < LINES; i++) {
-  const line = nextLine();
-  const before = MUTATING.test(line) ? undefined : fs.readFileSync(storeFile, 'utf8');
+  const { line, broken } = nextItem();
+  if (broken !== undefined) figures.languageLines++;
+  // A line 5.1 cannot parse must change nothing, whatever cmdlets it names.
+  const before = MUTATING.test(line) && broken !== true ? undefined : fs.readFileSync(storeFile, 'utf8');
   let step = host.execute(line);
   const timer = new Promise((resolve) => setTimeout(() => resolve('long'), LONG_MS));
   let result;
@@ -152,8 +175,19 @@ for (let i = 0; i < LINES; i++) {
     note(examples.restarts, `${line}\n    → ${text.split('\n')[0]}`);
   }
   if (before !== undefined && fs.readFileSync(storeFile, 'utf8') !== before) {
-    figures.readOnlyChanges++;
-    note(examples.readOnlyChanges, line);
+    if (broken === true) {
+      figures.brokenChanges++;
+      note(examples.brokenChanges, line);
+    } else {
+      figures.readOnlyChanges++;
+      note(examples.readOnlyChanges, line);
+    }
+  }
+  // Reported, not failed: the differential parser test owns the parser's verdicts.
+  // (Incomplete input is a rejection too: the console asks for more lines.)
+  if (broken === true && !result.incomplete && !/ParserError/.test(text)) {
+    figures.brokenAccepted++;
+    note(examples.brokenAccepted, `${line}\n    → ${text.split('\n')[0]}`);
   }
   if (i % 1000 === 999) {
     try {
@@ -171,5 +205,6 @@ fs.rmSync(work, { recursive: true, force: true });
 console.log(`fuzz: ${figures.lines} lines in ${Math.round((Date.now() - started) / 1000)} s (seed ${option('--seed', 20261128)})`);
 for (const [name, value] of Object.entries(figures)) console.log(`  ${name}: ${value}`);
 for (const [name, list] of Object.entries(examples)) for (const item of list) console.log(`  e.g. ${name}: ${item}`);
-const ok = figures.internal === 0 && figures.stopsOver1s === 0 && figures.readOnlyChanges === 0 && figures.storeInvalid === 0 && figures.hostErrors === 0;
+const ok =
+  figures.internal === 0 && figures.stopsOver1s === 0 && figures.readOnlyChanges === 0 && figures.brokenChanges === 0 && figures.storeInvalid === 0 && figures.hostErrors === 0;
 process.exit(ok ? 0 : 1);
