@@ -63,7 +63,7 @@ export const STOP = Symbol('stop');
 export async function runToEnd(
   host: SessionHost,
   input: string,
-  options: { scriptPath?: string; allowIncomplete?: boolean; interactive?: boolean; hideInputPositions?: boolean },
+  options: { scriptPath?: string; allowIncomplete?: boolean; interactive?: boolean; fileInvocation?: boolean },
   ask: (prompt: string, secret: boolean) => Promise<string | null | typeof STOP>,
 ): Promise<ConsoleResult> {
   const { interactive = true, ...rest } = options;
@@ -161,7 +161,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           return 1;
         }
         // The script runs as a command, so its param() block binds the arguments; positions name the file.
-        return exitCodeOf(await runToEnd(host, fileInvocation(full, args.fileArgs), { interactive, hideInputPositions: true }, ask));
+        return exitCodeOf(await runToEnd(host, fileInvocation(full, args.fileArgs), { interactive, fileInvocation: true }, ask));
       }
       const input = args.command ?? (await readStdin());
       return exitCodeOf(await runToEnd(host, input, { interactive }, ask));

@@ -41,8 +41,8 @@ export class SessionOutput implements OutputSink {
   source = '';
   /** The script file the source came from (-File): positions then read "At <path>:<line>". */
   scriptPath: string | undefined;
-  /** Errors placed in the input itself show no position (see ExecuteOptions.hideInputPositions). */
-  hideInputPositions = false;
+  /** Errors placed in the input itself show no position (see ExecuteOptions.fileInvocation). */
+  fileInvocation = false;
 
   constructor(private readonly sink: (line: OutputLine) => void) {}
 
@@ -89,7 +89,7 @@ export class SessionOutput implements OutputSink {
   line(line: OutputLine): void {
     this.flush();
     if (line.kind === 'error' && line.record && line.text === '') {
-      const record = this.hideInputPositions && !line.record.position ? { ...line.record, position: [] } : line.record;
+      const record = this.fileInvocation && !line.record.position ? { ...line.record, position: [] } : line.record;
       this.write({ ...line, text: formatErrorRecord(record, this.source, this.scriptPath).join('\n') });
       return;
     }

@@ -47,9 +47,11 @@ export interface ExecuteOptions {
   readonly scriptPath?: string;
   /**
    * The input is a generated call (`-File` runs `& '<script>' <args>`): errors placed in it show
-   * no position, as powershell.exe -File shows none for its own command line.
+   * no position, as powershell.exe -File shows none for its own command line, and the exit code is
+   * powershell.exe -File's: the script's `exit n`, else 1 when an error ended it (or its binding
+   * failed), else 0 — whatever its last statement did.
    */
-  readonly hideInputPositions?: boolean;
+  readonly fileInvocation?: boolean;
 }
 
 export interface SessionOptions {
@@ -132,7 +134,9 @@ export class Session {
     this.stopped = false;
     this.output.reset();
     this.output.scriptPath = options.scriptPath;
-    this.output.hideInputPositions = options.hideInputPositions === true;
+    this.output.fileInvocation = options.fileInvocation === true;
+    this.fileInvocation = options.fileInvocation === true;
+    this.endedByError = false;
     this.interp.scriptPath = options.scriptPath;
     try {
       return await this.run(source, options.allowIncomplete === true);
@@ -179,6 +183,7 @@ export class Session {
       // nor after output over the budget (nothing more could be shown).
       if ((await this.runTopLevel(statement)) || this.output.exhausted) break;
     }
+    if (this.fileInvocation && this.exitCode === undefined && !this.stopped) this.exitCode = this.endedByError ? 1 : 0;
     return this.result(this.interp.variables.lastSuccess, false);
   }
 
@@ -218,6 +223,7 @@ export class Session {
         // `return`, or `break`/`continue` outside any loop, ends the script, as in PowerShell.
         stop = true;
       } else {
+        if (e instanceof TerminatingError) this.endedByError = true;
         stop = await this.handleTopLevelError(e, statement);
       }
     }
@@ -242,6 +248,11 @@ export class Session {
     }
     return stop;
   }
+
+  /** See ExecuteOptions.fileInvocation. */
+  private fileInvocation = false;
+  /** An error reached the top level of the input (for -File's exit code). */
+  private endedByError = false;
 
   /** The top-level traps of the input being run. */
   private traps: readonly TrapAst[] = [];

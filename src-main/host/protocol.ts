@@ -22,7 +22,7 @@ export interface ScriptOptions {
   readonly allowIncomplete?: boolean;
   readonly scriptPath?: string;
   /** A generated call (-File): errors placed in it show no position. */
-  readonly hideInputPositions?: boolean;
+  readonly fileInvocation?: boolean;
   /** Lines arrive as `line` events while the input runs, not in the result. */
   readonly stream?: boolean;
   /** False when nobody can answer a prompt (no terminal): prompts fail at once. */

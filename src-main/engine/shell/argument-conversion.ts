@@ -34,6 +34,7 @@ function convertScriptArgument(command: string, def: ParameterDef, convert: (v: 
   try {
     return convert(value);
   } catch (e) {
+    if (e instanceof Error && e.name === 'ValidationProblem') throw validationError(command, def, e.message, extent);
     if (!(e instanceof ConversionError)) throw e;
     throw new TerminatingError(
       errorRecord({

@@ -92,6 +92,13 @@ function attribute(attrs: readonly AttributeAst[], name: string): AttributeAst |
 
 /** A validation, run on the bound value; returns PowerShell's message or null. */
 type Validation = (value: Value, interp: Interpreter) => Promise<string | null>;
+/** A validation that needs no script: run while binding, so its error points at the argument. */
+type SyncValidation = (value: Value) => string | null;
+
+/** A validation attribute's refusal, raised inside a parameter's conversion; the binder words and places it. */
+export class ValidationProblem extends Error {
+  override name = 'ValidationProblem';
+}
 
 interface ScriptParameter {
   readonly def: ParameterDef;
@@ -121,15 +128,16 @@ function shown(v: Value): string {
 }
 
 /** The validation attributes PowerShell's messages exist for. */
-async function validationsOf(interp: Interpreter, attrs: readonly AttributeAst[]): Promise<Validation[]> {
+async function validationsOf(interp: Interpreter, attrs: readonly AttributeAst[]): Promise<{ sync: SyncValidation[]; async: Validation[] }> {
   const out: Validation[] = [];
+  const sync: SyncValidation[] = [];
   for (const attr of attrs) {
     const name = attr.name.toLowerCase().replace(/^system\.management\.automation\./, '').replace(/attribute$/, '');
     const args = await attributeValues(interp, attr);
     switch (name) {
       case 'validateset': {
         const set = args.map(shown);
-        out.push(async (v) =>
+        sync.push((v) =>
           v === null || set.some((s) => s.toLowerCase() === shown(v).toLowerCase())
             ? null
             : `The argument "${shown(v)}" does not belong to the set "${set.join(',')}" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.`,
@@ -138,7 +146,7 @@ async function validationsOf(interp: Interpreter, attrs: readonly AttributeAst[]
       }
       case 'validaterange': {
         const [min, max] = [Number(args[0]), Number(args[1])];
-        out.push(async (v) => {
+        sync.push((v) => {
           const n = Number(v);
           if (n < min) return `The ${shown(v)} argument is less than the minimum allowed range of ${shown(args[0] ?? null)}. Supply an argument that is greater than or equal to ${shown(args[0] ?? null)} and then try the command again.`;
           if (n > max) return `The ${shown(v)} argument is greater than the maximum allowed range of ${shown(args[1] ?? null)}. Supply an argument that is less than or equal to ${shown(args[1] ?? null)} and then try the command again.`;
@@ -147,10 +155,10 @@ async function validationsOf(interp: Interpreter, attrs: readonly AttributeAst[]
         break;
       }
       case 'validatenotnull':
-        out.push(async (v) => (v === null ? 'The argument is null. Provide a valid value for the argument, and then run the command again.' : null));
+        sync.push((v) => (v === null ? 'The argument is null. Provide a valid value for the argument, and then run the command again.' : null));
         break;
       case 'validatenotnullorempty':
-        out.push(async (v) =>
+        sync.push((v) =>
           v === null || v === '' || (Array.isArray(v) && v.length === 0)
             ? 'The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.'
             : null,
@@ -159,14 +167,14 @@ async function validationsOf(interp: Interpreter, attrs: readonly AttributeAst[]
       case 'validatepattern': {
         const pattern = shown(args[0] ?? null);
         const re = new RegExp(pattern, 'i');
-        out.push(async (v) =>
+        sync.push((v) =>
           re.test(shown(v)) ? null : `The argument "${shown(v)}" does not match the "${pattern}" pattern. Supply an argument that matches "${pattern}" and try the command again.`,
         );
         break;
       }
       case 'validatelength': {
         const [min, max] = [Number(args[0]), Number(args[1])];
-        out.push(async (v) => {
+        sync.push((v) => {
           const n = shown(v).length;
           if (n < min) return `The character length of the ${n} argument is too short. Specify an argument with a length that is greater than or equal to "${min}", and then try the command again.`;
           if (n > max) return `The character length (${n}) of the argument is too long. Shorten the character length of the argument so it is fewer than or equal to "${max}" characters, and then try the command again.`;
@@ -176,7 +184,7 @@ async function validationsOf(interp: Interpreter, attrs: readonly AttributeAst[]
       }
       case 'validatecount': {
         const [min, max] = [Number(args[0]), Number(args[1])];
-        out.push(async (v) => {
+        sync.push((v) => {
           const n = Array.isArray(v) ? v.length : 1;
           if (n < min) return `The parameter requires at least ${min} value(s) and only ${n} value(s) were supplied.`;
           if (n > max) return `The parameter requires at most ${max} value(s) but ${n} value(s) were supplied.`;
@@ -199,7 +207,7 @@ async function validationsOf(interp: Interpreter, attrs: readonly AttributeAst[]
         break;
     }
   }
-  return out;
+  return { sync, async: out };
 }
 
 function collapseValues(values: Value[]): Value {
@@ -251,7 +259,24 @@ async function scriptParameters(interp: Interpreter, body: ScriptAst): Promise<{
       ...(setName !== undefined && setName !== null && shown(setName) !== ALL_SETS ? { sets: [shown(setName)] } : {}),
       ...(type && !isSwitch && type.convert ? { convert: type.convert, typeName: type.fullName } : {}),
     };
-    params.push({ def, ast: p, validations: await validationsOf(interp, p.attributes) });
+    const { sync, async: validations } = await validationsOf(interp, p.attributes);
+    const convert = def.convert;
+    // Conversion, then the validation attributes, as PowerShell binds: both inside the binder's conversion step.
+    const checked: ParameterDef =
+      sync.length === 0
+        ? def
+        : {
+            ...def,
+            convert: (value) => {
+              const v = convert ? convert(value) : value;
+              for (const validate of sync) {
+                const problem = validate(v);
+                if (problem) throw new ValidationProblem(problem);
+              }
+              return v;
+            },
+          };
+    params.push({ def: checked, ast: p, validations });
   }
   return { params, advanced, shouldProcess };
 }

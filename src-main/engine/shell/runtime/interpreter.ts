@@ -204,12 +204,18 @@ export class Interpreter {
     // A trap handles the errors of every statement in its list, wherever it is written.
     const traps = statements.filter((s): s is TrapAst => s.type === 'Trap');
     for (const statement of statements) {
+      // $? is each statement's own success; the enclosing statement failed if any of its statements did.
+      const outerFailed = this.statementFailed;
+      this.statementFailed = false;
       try {
         await this.runStatement(statement, emit, sequencePoints);
       } catch (e) {
         if (traps.length > 0 && e instanceof TerminatingError && (await this.runTrap(traps, e, emit))) continue;
         if (propagate) throw e;
         checkActionPreference(this, e);
+      } finally {
+        this.variables.lastSuccess = !this.statementFailed;
+        this.statementFailed = outerFailed || this.statementFailed;
       }
     }
   }

@@ -11,7 +11,7 @@ import { toLowerDotNet, toUpperDotNet } from '../case-mapping';
 import type { ErrorCategory } from '../errors';
 import { valuesEqual } from '../operators';
 import { limitNote, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, OUT_OF_MEMORY } from '../limits';
-import { Hashtable, typeNameOf, type Value } from '../values';
+import { Hashtable, PSObject, typeNameOf, type Value } from '../values';
 import { DateTimeValue } from '../datetime/value';
 import { invokeDateTimeMethod } from './datetime-methods';
 import { ListValue } from '../list-value';
@@ -122,6 +122,15 @@ const ARRAY_METHODS: Record<string, Method> = {
   indexof: (arr: Value[], a) => arr.findIndex((e) => valuesEqual(e, a[0] ?? null, true)),
 };
 
+function dictionaryEntry(key: Value, value: Value): PSObject {
+  const entry = new PSObject('System.Collections.DictionaryEntry', [
+    ['Name', key],
+    ['Value', value],
+  ]);
+  entry.addAlias('Key', 'Name');
+  return entry;
+}
+
 const HASHTABLE_METHODS: Record<string, Method> = {
   containskey: (h: Hashtable, a) => h.has(a[0] ?? null),
   contains: (h: Hashtable, a) => h.has(a[0] ?? null),
@@ -144,6 +153,8 @@ const HASHTABLE_METHODS: Record<string, Method> = {
     h.clear();
     return null;
   },
+  // Hashtable.GetEnumerator(): its entries, one DictionaryEntry (Name/Key and Value) each, so they can be piped and sorted.
+  getenumerator: (h: Hashtable) => h.entries().map(([k, v]) => dictionaryEntry(k, v)),
   clone: (h: Hashtable) => {
     const copy = new Hashtable();
     for (const [k, v] of h.entries()) copy.set(k, v);
