@@ -167,7 +167,7 @@ export type AssignmentOperator = '=' | '+=' | '-=' | '*=' | '/=' | '%=';
 export interface AssignmentAst extends NodeBase {
   readonly type: 'Assignment';
   /** A variable, a member ($x.Prop) or an index ($x[0]); `[type]$x` constrains the variable's type. */
-  readonly target: VariableExpr | MemberExpr | IndexExpr | ConvertExpr;
+  readonly target: VariableExpr | MemberExpr | IndexExpr | ConvertExpr | ArrayLiteralExpr;
   readonly operator: AssignmentOperator;
   /** The right-hand side: a pipeline, so `$x = Get-Foo | Where ...` works. */
   readonly value: StatementAst;

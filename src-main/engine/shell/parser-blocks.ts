@@ -105,7 +105,14 @@ export abstract class BlockParser extends ExpressionParser {
       }
       if (tok.kind === 'EndOfInput') this.failMissingClose('MissingEndCurlyBrace', messages.missingEndCurlyBrace, tok, open.extent);
       this.moveTo(tok);
-      entries.push(this.parseHashEntry(tok));
+      const entry = this.parseHashEntry(tok);
+      // 5.1 refuses a key written twice (a literal key; expressions are only known at run time).
+      const literal = (k: ExpressionAst) => (k.type === 'StringConstant' ? k.value.toLowerCase() : k.type === 'Constant' ? String(k.value) : null);
+      const key = literal(entry.key);
+      if (key !== null && entries.some((e) => literal(e.key) === key)) {
+        this.fail(this.error('DuplicateKeyInHashLiteral', `Duplicate keys '${this.src.slice(entry.key.extent.start, entry.key.extent.end).replace(/^['"]|['"]$/g, '')}' are not allowed in hash literals.`, entry.key.extent));
+      }
+      entries.push(entry);
       const after = this.peek('expression');
       if (after.kind !== 'NewLine' && after.kind !== 'Semi' && after.kind !== 'RCurly' && after.kind !== 'EndOfInput') {
         this.fail(this.unexpected(after));

@@ -57,7 +57,8 @@ export abstract class StatementParser extends BlockParser {
     if (word.kind !== 'Generic' || word.parts !== null || word.value !== word.text) return null;
     const keyword = word.value.toLowerCase();
     if (label !== null && !LOOP_KEYWORDS.has(keyword)) this.fail(this.error('LabelNotLoop', messages.labelNotLoop, word.extent));
-    if (CONTINUATION_KEYWORDS.has(keyword)) this.fail(this.error('UnexpectedToken', messages.keywordOutsideConstruct(word.value), word.extent));
+    // else/elseif/catch/finally/until alone read as a command name, as in 5.1 (it fails when run).
+    if (CONTINUATION_KEYWORDS.has(keyword)) return null;
     this.advance(word);
     switch (keyword) {
       case 'if':
@@ -365,12 +366,22 @@ export abstract class StatementParser extends BlockParser {
       const types: TypeNameAst[] = [];
       for (;;) {
         const type = this.peekTypeName();
-        if (type === null) break;
+        if (type === null) {
+          if (types.length > 0) this.fail(this.error('MissingTypeLiteralToken', 'Missing type literal.', this.here(), this.peek('expression', true).kind === 'EndOfInput'));
+          break;
+        }
         types.push(type);
         const comma = this.peek('expression', true);
         if (comma.kind !== 'Comma') break;
         this.moveTo(comma);
         this.advance(comma);
+      }
+      // 5.1's semantic checks: a catch-all must come last, and no type may be caught twice.
+      const earlier = catches.flatMap((c) => c.types.map((t) => t.name.toLowerCase()));
+      if (catches.some((c) => c.types.length === 0)) this.fail(this.error('EmptyCatchNotLast', 'Catch block must be the last catch block.', word.extent));
+      for (const t of types) {
+        const all = earlier.includes('exception') || earlier.includes('system.exception');
+        if (all || earlier.includes(t.name.toLowerCase())) this.fail(this.error('ExceptionTypeAlreadyCaught', `The exception type [${t.name}] is already handled by a previous handler.`, t.extent));
       }
       catches.push({ types, body: this.parseBlock(messages.missingCatchBlock, 'MissingCatchHandlerBlock') });
     }
@@ -618,8 +629,12 @@ export abstract class StatementParser extends BlockParser {
         this.moveTo(valueTok);
         defaultValue = this.parseExpression(true);
       }
+      const name = (variable as Token & { name: string }).name;
+      if (parameters.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
+        this.fail(this.error('DuplicateFormalParameter', `Duplicate parameter $${name} in parameter list.`, variable.extent));
+      }
       parameters.push({
-        name: (variable as Token & { name: string }).name,
+        name,
         attributes: decorations.filter((d): d is AttributeAst => 'positional' in d),
         types: decorations.filter((d): d is TypeNameAst => !('positional' in d)),
         defaultValue,

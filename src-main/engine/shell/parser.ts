@@ -128,7 +128,9 @@ export class Parser extends StatementParser {
     }
     // `[int]$x = …` constrains the variable's type.
     const typed = expr.type === 'Convert' && expr.operand.type === 'Variable';
-    if (expr.type !== 'Variable' && expr.type !== 'Member' && expr.type !== 'Index' && !typed) {
+    // `$a, $b = …` assigns the elements in turn, the last taking the rest.
+    const list = operator === '=' && expr.type === 'ArrayLiteral' && expr.elements.length > 1 && expr.elements.every((e) => e.type === 'Variable' || e.type === 'Member' || e.type === 'Index');
+    if (expr.type !== 'Variable' && expr.type !== 'Member' && expr.type !== 'Index' && !typed && !list) {
       this.fail(this.error('InvalidLeftHandSide', messages.invalidLeftHandSide, expr.extent));
     }
     this.advance(tok);

@@ -3,7 +3,7 @@
 // — a variable, a property, or an array or hashtable element — then read and
 // write that place, so the target's own sub-expressions run only once.
 
-import type { AssignmentAst, ConvertExpr, Extent, IncrementExpr } from '../ast';
+import type { ArrayLiteralExpr, AssignmentAst, ConvertExpr, Extent, IncrementExpr } from '../ast';
 import { ConversionError, targetText, toPSString } from '../convert';
 import { resolveType, typeNotFoundMessage } from './types';
 import { errorRecord, runtimeError, TerminatingError } from '../errors';
@@ -52,7 +52,8 @@ function setElement(interp: Interpreter, obj: Value, index: Value, value: Value,
   }
 }
 
-async function placeOf(interp: Interpreter, target: Target | ConvertExpr): Promise<Place> {
+async function placeOf(interp: Interpreter, target: Target | ConvertExpr | ArrayLiteralExpr): Promise<Place> {
+  if (target.type === 'ArrayLiteral') throw runtimeError('The assignment expression is not valid.', 'InvalidLeftHandSide', interp.here(target.extent));
   if (target.type === 'Convert' && target.operand.type === 'Variable') {
     // `[int]$x = …`: the variable keeps the type for later assignments too, as in PowerShell.
     const variable = target.operand;
@@ -93,6 +94,16 @@ async function placeOf(interp: Interpreter, target: Target | ConvertExpr): Promi
 /** `target = value` and the compound forms (`+=` reads the place, adds, writes back). */
 export async function assign(interp: Interpreter, a: AssignmentAst): Promise<void> {
   let value = await interp.valueOfStatement(a.value);
+  if (a.target.type === 'ArrayLiteral') {
+    const items = value === null ? [] : Array.isArray(value) ? value : [value];
+    const targets = a.target.elements as Target[];
+    for (let i = 0; i < targets.length; i++) {
+      const rest = i === targets.length - 1 ? items.slice(i) : items.slice(i, i + 1);
+      const place = await placeOf(interp, targets[i]!);
+      place.write(rest.length === 0 ? null : rest.length === 1 ? rest[0]! : rest);
+    }
+    return;
+  }
   const place = await placeOf(interp, a.target);
   if (a.operator !== '=') {
     const current = place.read();
