@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SessionHost } from '../host/session-host';
-import type { ConsoleResult } from '../ipc/contract';
+import { CONSOLE_WIDTH_RANGE, type ConsoleResult } from '../ipc/contract';
 import { ArgsError, parseArgs, USAGE } from './args';
 import { runInteractive } from './interactive';
 import { defaultStoreDir, STORE_FILE_NAME } from './store-location';
@@ -52,6 +52,17 @@ export function exitCodeOf(result: Pick<ConsoleResult, 'exitCode' | 'success'>):
 /** What `ask` returns when the user pressed Ctrl+C at a prompt: the statement stops. */
 export const STOP = Symbol('stop');
 
+/**
+ * The width output is laid out for: a terminal's columns less one (as
+ * PowerShell's console host keeps the last column free, so that a full line
+ * never wraps by itself), else PowerShell's redirected width of 120.
+ */
+export function terminalWidth(stream: { readonly isTTY?: boolean; readonly columns?: number } = process.stdout): number | undefined {
+  const columns = stream.isTTY === true ? stream.columns : undefined;
+  if (columns === undefined || !Number.isInteger(columns) || columns < 2) return undefined;
+  return Math.min(Math.max(columns - 1, CONSOLE_WIDTH_RANGE.min), CONSOLE_WIDTH_RANGE.max);
+}
+
 /** Runs input to its end, answering prompts with `ask`. */
 export async function runToEnd(
   host: SessionHost,
@@ -59,7 +70,8 @@ export async function runToEnd(
   options: { scriptPath?: string; allowIncomplete?: boolean },
   ask: (prompt: string) => Promise<string | null | typeof STOP>,
 ): Promise<ConsoleResult> {
-  let step = await host.runScript(input, { ...options, interactive: process.stdin.isTTY === true }, writeLine);
+  const width = terminalWidth();
+  let step = await host.runScript(input, { ...options, interactive: process.stdin.isTTY === true, ...(width !== undefined ? { width } : {}) }, writeLine);
   while (step.prompt !== null) {
     const reply = await ask(step.prompt);
     step = reply === STOP ? await host.stopAtPrompt() : await host.answer(reply);

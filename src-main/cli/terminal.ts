@@ -4,9 +4,9 @@
 // an escape sequence that clears the screen or retitles the window) are shown
 // as visible symbols, never sent to the terminal raw.
 
-import type { OutputLine } from '../engine/shell/commands';
+import type { OutputLineDto } from '../ipc/contract';
 
-const COLOURS: Partial<Record<OutputLine['kind'], string>> = {
+const COLOURS: Partial<Record<OutputLineDto['kind'], string>> = {
   error: '\x1b[91m',
   warning: '\x1b[93m',
   verbose: '\x1b[93m',
@@ -30,7 +30,9 @@ function useColour(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true && !process.env.NO_COLOR;
 }
 
-export function writeLine(line: OutputLine): void {
+export function writeLine(line: Pick<OutputLineDto, 'kind' | 'text'>): void {
+  // A progress bar has no text: a redirected or plain terminal shows nothing for it.
+  if (line.kind === 'progress') return;
   const stream = line.kind === 'error' || line.kind === 'warning' ? process.stderr : process.stdout;
   if (line.kind === 'clear') {
     if (process.stdout.isTTY) process.stdout.write('\x1b[2J\x1b[3J\x1b[H');

@@ -13,6 +13,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openRepository } from '../engine/store';
 import { IpcRefusal } from '../ipc/errors';
 import { EngineService } from '../ipc/engine-service';
+import { toOutputLineDto } from '../ipc/dto';
+import { LinePump } from './line-pump';
 import type { ConsoleResult } from '../ipc/contract';
 import { Control, CUTTING } from './control';
 import { CONSOLE_METHODS, type FromWorker, type Request, type ToWorker, type WireError, type WorkerStart } from './protocol';
@@ -30,6 +32,8 @@ function toWire(error: unknown): WireError {
   return { refusal: false, id: 'InternalError', message, category: 'NotSpecified' };
 }
 
+const pump = new LinePump((seq, lines) => post({ type: 'lines', seq, lines }));
+
 let service: EngineService;
 try {
   const opened = openRepository(start.storeDir, {
@@ -40,9 +44,11 @@ try {
     console: {
       stop: control.signal(),
       guard: control.guard(),
-      onStreamLine: (line) => post({ type: 'line', line: { kind: line.kind, text: line.text } }),
+      onStreamLine: (line) => pump.push(toOutputLineDto(line)),
+      drain: () => pump.drain(),
       onWaiting: (waiting) => control.setWaiting(waiting),
     },
+    streamConsole: true,
   });
   post({ type: 'ready', path: opened.repository.path, warnings: opened.warnings });
 } catch (error) {
@@ -58,8 +64,12 @@ const answered = new Set<number>();
 function reply(id: number, result: { ok: true; value: unknown } | { ok: false; error: WireError }): void {
   if (answered.has(id)) return;
   answered.add(id);
-  if (consoleCall === id) consoleCall = undefined;
+  const console = consoleCall === id;
+  if (console) consoleCall = undefined;
+  // The step's lines reach the host before its reply; the reply takes whatever the reader has not.
+  if (console) pump.flush();
   post({ type: 'reply', id, ...result });
+  if (console) pump.reset();
   // Ids only grow; forget old ones so the set stays small.
   if (answered.size > 1_000) answered.clear();
 }
@@ -92,7 +102,10 @@ function dispatch(request: Request): unknown {
 
 
 function onCall(request: Request): void {
-  if (CONSOLE_METHODS.has(request.method)) consoleCall = request.id;
+  if (CONSOLE_METHODS.has(request.method)) {
+    consoleCall = request.id;
+    pump.reset();
+  }
   let pending: Promise<unknown>;
   try {
     pending = Promise.resolve(dispatch(request));
@@ -120,7 +133,10 @@ function onCut(): void {
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'call') onCall(message);
-  else if (message.type === 'stop') service.stopPrompt();
+  else if (message.type === 'stop') {
+    pump.release();
+    service.stopPrompt();
+  } else if (message.type === 'ack') pump.ack(message.seq);
   else if (message.type === 'cut') onCut();
 });
 

@@ -12,7 +12,17 @@ export interface ErrorData {
   readonly category: string;
 }
 
-export type OutputKind = 'output' | 'error' | 'warning' | 'verbose' | 'whatif' | 'prompt' | 'clear' | 'input';
+export type OutputKind = 'output' | 'error' | 'warning' | 'verbose' | 'whatif' | 'prompt' | 'clear' | 'input' | 'progress';
+
+/** Write-Progress's state for one bar (kind 'progress'; its text is empty). */
+export interface ProgressDto {
+  readonly activity: string;
+  readonly status: string;
+  /** 0–100, or -1 when unknown. */
+  readonly percent: number;
+  readonly id: number;
+  readonly completed: boolean;
+}
 
 /** One console line. Errors carry the full record text (`text`) and a one-line summary. */
 export interface OutputLineDto {
@@ -22,7 +32,20 @@ export interface OutputLineDto {
   readonly summary?: string;
   /** Errors only: where the offending text is in the input line, to underline it. */
   readonly span?: { readonly start: number; readonly end: number };
+  /** Progress only: the bar to show, update or remove. */
+  readonly progress?: ProgressDto;
 }
+
+/**
+ * Lines of the running console input, taken in order (pchat:console:output).
+ * The input's reply (execute/answer) carries the lines not taken by then.
+ */
+export interface OutputBatch {
+  readonly lines: readonly OutputLineDto[];
+}
+
+/** The console's width in characters that a window may send with an input. */
+export const CONSOLE_WIDTH_RANGE = { min: 20, max: 1000 } as const;
 
 export type Scope = 'Global' | 'Site' | 'Pool';
 
@@ -125,7 +148,14 @@ export interface Channels {
   'pchat:cmdlet:remove': { request: CmdletRequest; response: CmdletResponse };
   /** Validate a form and build its cmdlet line without running anything. */
   'pchat:cmdlet:preview': { request: { readonly cmdlet: ConfigCmdletName; readonly parameters: CmdletParameters }; response: PreviewResponse };
-  'pchat:console:execute': { request: { readonly input: string }; response: ConsoleResult };
+  /** `width`: the pane's width in characters; the output is laid out for it (default 120). */
+  'pchat:console:execute': { request: { readonly input: string; readonly width?: number }; response: ConsoleResult };
+  /**
+   * The next lines of the running input, as soon as there are some (waits a
+   * while otherwise; empty when nothing runs). Taking them lets the engine go
+   * on: a window that falls behind slows the pipeline down, never the reverse.
+   */
+  'pchat:console:output': { request: void; response: OutputBatch };
   'pchat:console:answer': { request: { readonly answer: string | null }; response: ConsoleResult };
   /** Stops the running console input (Ctrl+C / Stop); true when something was running. */
   'pchat:console:stop': { request: void; response: boolean };
@@ -164,7 +194,9 @@ export interface PchatApi {
   removeConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
   previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<PreviewResponse>;
   console: {
-    execute(input: string): Promise<ConsoleResult>;
+    execute(input: string, width?: number): Promise<ConsoleResult>;
+    /** The running input's next lines (see the channel); call one at a time while execute/answer is pending. */
+    output(): Promise<OutputBatch>;
     answer(answer: string | null): Promise<ConsoleResult>;
     /** Stops the running input; resolves once it has ended (true) or when nothing was running (false). */
     stop(): Promise<boolean>;

@@ -11,6 +11,10 @@ import type { Value } from '../engine/shell/values';
 import type { ConfigurationDto, OutputLineDto } from './contract';
 
 export function toOutputLineDto(line: OutputLine): OutputLineDto {
+  if (line.kind === 'progress') {
+    const { activity, status, percent, id, completed } = line;
+    return { kind: 'progress', text: '', progress: { activity, status, percent, id, completed } };
+  }
   const record = line.kind === 'error' ? line.record : undefined;
   if (record === undefined) return { kind: line.kind, text: line.text };
   return {

@@ -16,7 +16,7 @@ import type { ExecuteResult } from '../engine/session';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { ConfigRepository } from '../engine/store/types';
 import { ConsoleRunner, type ConsoleExecuteOptions, type ConsoleRunnerOptions } from './console-runner';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from './contract';
+import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, OutputBatch, PreviewResponse } from './contract';
 import { IpcRefusal } from './errors';
 import { FormsRunner } from './forms-runner';
 import { HistoryFile } from './history-file';
@@ -27,8 +27,17 @@ export interface EngineServiceOptions {
   /** Defaults to console-history.json beside the store file. */
   readonly history?: HistoryFile;
   /** Stop support and streaming for the console session (see the worker host). */
-  readonly console?: Pick<ConsoleRunnerOptions, 'stop' | 'guard' | 'onStreamLine' | 'onWaiting'>;
+  readonly console?: Pick<ConsoleRunnerOptions, 'stop' | 'guard' | 'onStreamLine' | 'onWaiting' | 'drain'>;
+  /**
+   * The window's console input streams its lines to console.onStreamLine as
+   * they come (the session worker relays them) instead of returning them in
+   * the result.
+   */
+  readonly streamConsole?: boolean;
 }
+
+/** How often a streaming console formats the objects of a running statement (ms). */
+export const CONSOLE_BATCH_MS = 20;
 
 function awaitingAnswer(prompt: string): IpcRefusal {
   return new IpcRefusal(
@@ -51,7 +60,7 @@ export class EngineService {
 
   constructor(
     readonly repo: ConfigRepository,
-    options: EngineServiceOptions = {},
+    private readonly options: EngineServiceOptions = {},
   ) {
     this.history = options.history ?? HistoryFile.besideStore(repo.path);
     this.forms = new FormsRunner(repo, this.queue);
@@ -99,10 +108,11 @@ export class EngineService {
     return this.forms.preview(cmdlet, parameters);
   }
 
-  async execute(input: string): Promise<ConsoleResult> {
+  async execute(input: string, width?: number): Promise<ConsoleResult> {
     // Remembered until it ends, so that a line cut off by Stop (whose call never returns) still joins the history.
     this.historyPending = input;
-    const result = await this.console.execute(input);
+    const stream = this.options.streamConsole === true ? { stream: true, batchMs: CONSOLE_BATCH_MS } : {};
+    const result = await this.console.execute(input, { ...stream, ...(width !== undefined ? { width } : {}) });
     this.historyPending = undefined;
     // An incomplete input comes back whole with its continuation; keep only that.
     if (!result.incomplete) this.history.add(input);
@@ -117,6 +127,11 @@ export class EngineService {
   async stop(): Promise<boolean> {
     this.console.stopPrompt();
     return false;
+  }
+
+  /** In-process, output is not streamed: every line comes in the input's result. */
+  consoleOutput(): OutputBatch {
+    return { lines: [] };
   }
 
   /** Runs a script or command line for the headless shell: no console history, options as given. */

@@ -103,6 +103,7 @@ export function spyService(): IpcService & { calls: () => number } {
     complete: vi.fn(),
     consoleHistory: vi.fn(),
     stop: vi.fn(),
+    consoleOutput: vi.fn(),
   };
   return {
     ...(spies as unknown as IpcService),

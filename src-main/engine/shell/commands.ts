@@ -64,12 +64,32 @@ export interface Host {
 
 export type OutputKind = 'output' | 'error' | 'warning' | 'verbose' | 'whatif' | 'prompt' | 'clear';
 
-export interface OutputLine {
+export interface TextLine {
   readonly kind: OutputKind;
   readonly text: string;
   /** For kind 'error': the full record, so a console can show it on demand. */
   readonly record?: ErrorRecordData;
 }
+
+/**
+ * Write-Progress: the state of one progress bar, not a line of text. A
+ * window shows one live bar per id while the input runs; a transcript or a
+ * redirected shell shows nothing for it (text is empty).
+ */
+export interface ProgressLine {
+  readonly kind: 'progress';
+  readonly text: '';
+  readonly record?: undefined;
+  readonly activity: string;
+  readonly status: string;
+  /** 0–100, or -1 when unknown. */
+  readonly percent: number;
+  readonly id: number;
+  /** -Completed: the bar goes away. */
+  readonly completed: boolean;
+}
+
+export type OutputLine = TextLine | ProgressLine;
 
 export type ShouldProcessAnswer = boolean;
 
@@ -99,6 +119,8 @@ export interface SessionServices {
   findCommand(name: string): CommandDef | undefined;
   aliases(): ReadonlyMap<string, string>;
   history(): readonly { id: number; commandLine: string }[];
+  /** The console's width in characters (PowerShell's host buffer width); 120 when absent. */
+  consoleWidth?(): number;
 }
 
 export type Bound = ReadonlyMap<string, Value>;

@@ -74,6 +74,7 @@ export class Stage {
         findCommand: (name) => interp.commands.find(name),
         aliases: () => interp.commands.aliases(),
         history: () => interp.history(),
+        consoleWidth: () => interp.consoleWidth,
       },
       emit: async (value) => {
         if (this.pref('OutVariable') !== undefined) this.outVariable.push(value);
