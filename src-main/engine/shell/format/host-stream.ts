@@ -50,8 +50,8 @@ export class HostStreamFormatter {
       const options = { width: this.width, onLayout: (l: TableLayout) => (layout = l) };
       let out: string[];
       if (open && continues(open, g)) {
-        // Rows only for a table; a list without its leading blank line (the held-back one stands for it).
-        out = g.kind === 'list' ? renderGroup(g, options).slice(1) : renderGroup(g, { width: this.width, ...(open.layout ? { layout: open.layout } : {}) }).concat('');
+        // A list's leading blank line is the one held back; a table goes on with rows only.
+        out = g.kind === 'list' ? renderGroup(g, options) : renderGroup(g, { width: this.width, ...(open.layout ? { layout: open.layout } : {}) }).concat('');
         layout = open.layout;
       } else {
         if (open) lines.push('');
