@@ -7,10 +7,16 @@
 // StatementQueue, because both sessions journal into the same repository.
 // A short wait (another statement is running) is queued. A console statement
 // suspended on a prompt is different: it waits for a human, for any length of
-// time, so form actions are REFUSED then ("The console is waiting for an
-// answer…") instead of queued — a queued form would hang with no explanation,
-// and its request could outlive the page that sent it. Calls already queued
-// when the prompt appears are refused the same way.
+// time. Given a second repository over the same store file (`sideRepo`, as
+// the session worker does), form actions are then served from it, as if from
+// another process: reads see the committed store (not the console's
+// uncommitted changes), and a form's commit is an ordinary atomic write under
+// the store's lock, onto which the console's statement replays its own
+// changes when it commits (another process's write is handled the same way:
+// nothing is lost, and a change that no longer applies is reported as the
+// console statement's error). Calls queued when the prompt appears move there
+// too. Without a side repository they are REFUSED ("The console is waiting
+// for an answer…") rather than left hanging.
 
 import type { ExecuteResult } from '../engine/session';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
@@ -34,6 +40,8 @@ export interface EngineServiceOptions {
    * the result.
    */
   readonly streamConsole?: boolean;
+  /** A second repository over the same store file: forms use it while the console waits on a prompt. */
+  readonly sideRepo?: ConfigRepository;
 }
 
 /** How often a streaming console formats the objects of a running statement (ms). */
@@ -51,6 +59,8 @@ export class EngineService {
   private readonly queue = new StatementQueue();
   private readonly console: ConsoleRunner;
   private readonly forms: FormsRunner;
+  /** Forms while the console waits on a prompt (see the header); undefined without a side repository. */
+  private readonly sideForms: FormsRunner | undefined;
   private readonly history: HistoryFile;
   private readonly listeners = new Set<() => void>();
   private metadataCache: Metadata | undefined;
@@ -64,6 +74,7 @@ export class EngineService {
   ) {
     this.history = options.history ?? HistoryFile.besideStore(repo.path);
     this.forms = new FormsRunner(repo, this.queue);
+    this.sideForms = options.sideRepo ? new FormsRunner(options.sideRepo, new StatementQueue()) : undefined;
     this.console = new ConsoleRunner({
       repo,
       queue: this.queue,
@@ -98,14 +109,30 @@ export class EngineService {
 
   async runCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse> {
     const prompt = this.console.pendingPrompt;
-    if (prompt !== undefined) throw awaitingAnswer(prompt);
-    const { changed, ...response } = await this.forms.run(cmdlet, parameters);
+    if (prompt !== undefined) {
+      if (!this.sideForms) throw awaitingAnswer(prompt);
+      return this.runForm(this.sideForms, cmdlet, parameters);
+    }
+    try {
+      return await this.runForm(this.forms, cmdlet, parameters);
+    } catch (e) {
+      // Queued behind a console statement that has since started waiting on a prompt.
+      if (this.sideForms && e instanceof IpcRefusal && e.data.id === 'ConsoleAwaitingAnswer') return this.runForm(this.sideForms, cmdlet, parameters);
+      throw e;
+    }
+  }
+
+  private async runForm(forms: FormsRunner, cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse> {
+    const { changed, ...response } = await forms.run(cmdlet, parameters);
     if (changed) this.notifyChanged();
     return response;
   }
 
   previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): PreviewResponse {
-    return this.forms.preview(cmdlet, parameters);
+    if (this.console.pendingPrompt === undefined || !this.sideForms) return this.forms.preview(cmdlet, parameters);
+    // The side view is read only when a form runs; bring it up to date with the file first (a stat when unchanged).
+    this.options.sideRepo?.refresh();
+    return this.sideForms.preview(cmdlet, parameters);
   }
 
   async execute(input: string, width?: number): Promise<ConsoleResult> {
