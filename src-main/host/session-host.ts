@@ -134,13 +134,13 @@ export class SessionHost {
     else if (message.type === 'reply') {
       const call = this.pending.get(message.id);
       if (!call) return;
+      // The step is over: a window waiting for lines is answered, and the lines it has not taken yet come first in the reply.
+      const held = CONSOLE_METHODS.has(call.method) ? this.pipe.end() : [];
       if (message.ok) {
         let value = message.value;
         if (CONSOLE_METHODS.has(call.method)) {
           const result = value as ConsoleResult;
           this.atPrompt = result.prompt !== null;
-          // The lines the window has not taken yet come first in the reply.
-          const held = this.pipe.end();
           if (held.length > 0) value = { ...result, output: [...held, ...result.output] };
         }
         this.settle(message.id, call, () => call.resolve(value));

@@ -44,8 +44,12 @@ export interface OutputBatch {
   readonly lines: readonly OutputLineDto[];
 }
 
-/** The console's width in characters that a window may send with an input. */
-export const CONSOLE_WIDTH_RANGE = { min: 20, max: 1000 } as const;
+/** The console's width in characters that a window may send with an input (a type, so the renderer can mirror it checked). */
+export interface ConsoleWidthRange {
+  readonly min: 20;
+  readonly max: 1000;
+}
+export const CONSOLE_WIDTH_RANGE: ConsoleWidthRange = { min: 20, max: 1000 };
 
 export type Scope = 'Global' | 'Site' | 'Pool';
 
