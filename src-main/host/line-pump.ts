@@ -1,8 +1,10 @@
 // The worker's side of output streaming: a running input's lines go to the
 // host in numbered batches, and the engine waits when the host is behind.
 //
-// A batch is posted once it holds BATCH_LINES lines or BATCH_CHARS
-// characters, or BATCH_MS after its first line (checked as lines come, since a
+// A batch is posted at once while the host's reader has taken everything
+// (it is waiting: the first line of an input shows without delay), else once
+// it holds BATCH_LINES lines or BATCH_CHARS characters, or BATCH_MS after its
+// first line (checked as lines come, since a
 // busy pipeline never lets a timer run, and by a timer for a pipeline that is
 // waiting on something). At most MAX_UNACKED batches may be unacknowledged;
 // the host acknowledges a batch only when its reader has taken it, so the
@@ -40,7 +42,8 @@ export class LinePump {
     }
     this.batch.push(line);
     this.chars += line.text.length;
-    if (this.batch.length >= BATCH_LINES || this.chars >= BATCH_CHARS || now - this.started >= BATCH_MS) this.flush();
+    const idle = this.posted === this.acked;
+    if (idle || this.batch.length >= BATCH_LINES || this.chars >= BATCH_CHARS || now - this.started >= BATCH_MS) this.flush();
   }
 
   /** Posts what is pending (the input ends or asks something, or its batch is due). */

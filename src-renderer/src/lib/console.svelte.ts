@@ -8,6 +8,7 @@
 import type { ConsoleResult, ConsoleWidthRange, OutputKind, OutputLineDto, PchatApi, ProgressDto } from '../../../src-main/ipc/contract';
 import { ConsoleHistory } from './console-history';
 import { failureText } from './output';
+import { Transcript } from './transcript';
 
 /** Scrollback: the newest lines kept. */
 export const MAX_ENTRIES = 100_000;
@@ -55,11 +56,13 @@ export function entryText(entry: Entry, expanded: boolean): string {
 type NewEntry = Omit<Entry, 'id' | 'rows'>;
 
 export class ConsoleStore {
-  entries = $state.raw<readonly Entry[]>([]);
-  /** Lines dropped from the top of the scrollback since the last clear. */
-  dropped = $state(0);
   /** Ids of the error entries shown with their whole record. */
   expanded = $state.raw<ReadonlySet<number>>(new Set());
+  /** The scrollback, and a counter bumped whenever it changes (it is not itself reactive). */
+  readonly transcript = new Transcript<Entry>(MAX_ENTRIES, (e) => entryRows(e, this.expanded.has(e.id)));
+  version = $state(0);
+  /** Lines dropped from the top of the scrollback since the last clear. */
+  dropped = $state(0);
   /** Live Write-Progress bars of the running input, by id. */
   progress = $state.raw<ReadonlyMap<number, ProgressDto>>(new Map());
   /** The pane's width in characters, sent with each input (the engine lays output out for it). */
@@ -156,8 +159,15 @@ export class ConsoleStore {
     this.show(output);
   }
 
+  /** The transcript's entries (reading it subscribes to its changes). */
+  get entries(): readonly Entry[] {
+    void this.version;
+    return this.transcript.entries;
+  }
+
   clear(): void {
-    this.entries = [];
+    this.transcript.clear();
+    this.version++;
     this.dropped = 0;
     this.expanded = new Set();
     this.follow++;
@@ -168,6 +178,8 @@ export class ConsoleStore {
     const next = new Set(this.expanded);
     if (!next.delete(id)) next.add(id);
     this.expanded = next;
+    this.transcript.update();
+    this.version++;
   }
 
   private async answer(text: string | null): Promise<void> {
@@ -282,18 +294,15 @@ export class ConsoleStore {
       }
     }
     if (byId.size === 0) return;
-    this.entries = this.entries.map((e) => (byId.has(e.id) ? { ...e, spans: [...(e.spans ?? []), ...byId.get(e.id)!] } : e));
+    this.transcript.update((e) => (byId.has(e.id) ? { ...e, spans: [...(e.spans ?? []), ...byId.get(e.id)!] } : e));
+    this.version++;
   }
 
   private append(lines: readonly NewEntry[]): void {
     if (lines.length === 0) return;
     const fresh = lines.map((line) => ({ ...line, id: this.nextId++, rows: line.kind === 'error' ? 1 : countRows(line.text) }));
-    const all = this.entries.concat(fresh);
-    if (all.length <= MAX_ENTRIES) {
-      this.entries = all;
-      return;
-    }
-    this.dropped += all.length - MAX_ENTRIES;
-    this.entries = all.slice(-MAX_ENTRIES);
+    const dropped = this.transcript.append(fresh);
+    if (dropped > 0) this.dropped += dropped;
+    this.version++;
   }
 }
