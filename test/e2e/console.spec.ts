@@ -94,3 +94,29 @@ test('a pending console -Confirm leaves the table filter and the forms working',
   await expect.poll(() => preview.stored()['Global']?.['DefaultChatHistory']).toBe(41);
   expect(preview.stored()['site:Redmond']).toMatchObject({ DefaultChatHistory: 77 });
 });
+
+test('a selection survives scrolling, and Copy gives every line it spans, even those not in the page', async ({ app }) => {
+  const ui = new AppPage(app);
+  await ui.runCmdlet('$n = 0; ,0*600 | ForEach-Object { $n++; "item $n" }');
+  await expect(ui.consoleOutput.getByText('item 600', { exact: true })).toBeVisible();
+  await app.getByRole('button', { name: 'Stop' }).waitFor({ state: 'hidden' });
+  const copied = await ui.consoleOutput.evaluate(async (log) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    log.scrollTop = 0;
+    await frame();
+    const first = [...log.querySelectorAll('[data-index]')].find((row) => row.textContent === 'item 1')!;
+    const selection = document.getSelection()!;
+    selection.setBaseAndExtent(first.firstChild!, 0, first.firstChild!, 4);
+    await frame();
+    log.scrollTop = log.scrollHeight;
+    await frame();
+    // The first line stays in the page while the selection is extended to the end.
+    const last = [...log.querySelectorAll('[data-index]')].find((row) => row.textContent === 'item 600')!;
+    if (!first.isConnected) return 'anchor row left the page';
+    selection.extend(last.firstChild!, 8);
+    const data = new DataTransfer();
+    log.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+    return data.getData('text/plain');
+  });
+  expect(copied.split('\n')).toEqual(Array.from({ length: 600 }, (_, i) => `item ${i + 1}`));
+});
