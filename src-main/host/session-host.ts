@@ -221,7 +221,13 @@ export class SessionHost {
   private async call<M extends MethodName>(method: M, ...args: WorkerMethods[M][0]): Promise<WorkerMethods[M][1]> {
     if (this.disposed) refuse('EngineClosed', 'The engine has been shut down.', 'ResourceUnavailable');
     if (this.broken !== undefined) refuse('StoreUnavailable', `The configuration store cannot be opened: ${this.broken}`, 'ResourceUnavailable');
-    await this.ready;
+    try {
+      await this.ready;
+    } catch (error) {
+      // The store turned out to be unusable while this call waited for the worker: the same refusal as afterwards.
+      if (this.broken !== undefined) refuse('StoreUnavailable', `The configuration store cannot be opened: ${this.broken}`, 'ResourceUnavailable');
+      throw error;
+    }
     const id = this.nextId++;
     return new Promise<WorkerMethods[M][1]>((resolve, reject) => {
       this.pending.set(id, { method, resolve: resolve as (v: unknown) => void, reject, settled: false, stopping: false });

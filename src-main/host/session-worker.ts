@@ -40,11 +40,10 @@ try {
     fileName: start.fileName,
     ...(start.watchDebounceMs !== undefined ? { watchDebounceMs: start.watchDebounceMs } : {}),
   });
-  // A second view of the same file for forms while a console prompt waits (see engine-service.ts); what
-  // opening the file had to say was said by the first.
-  const side = openRepository(start.storeDir, { fileName: start.fileName });
   service = new EngineService(opened.repository, {
-    sideRepo: side.repository,
+    // A second view of the same file for forms while a console prompt waits (see engine-service.ts),
+    // opened when first needed; what opening the file had to say was said by the first.
+    openSideRepo: () => openRepository(start.storeDir, { fileName: start.fileName }).repository,
     console: {
       stop: control.signal(),
       guard: control.guard(),

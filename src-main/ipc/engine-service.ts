@@ -40,8 +40,8 @@ export interface EngineServiceOptions {
    * the result.
    */
   readonly streamConsole?: boolean;
-  /** A second repository over the same store file: forms use it while the console waits on a prompt. */
-  readonly sideRepo?: ConfigRepository;
+  /** Opens a second repository over the same store file (once, when first needed): forms use it while the console waits on a prompt. */
+  readonly openSideRepo?: () => ConfigRepository;
 }
 
 /** How often a streaming console formats the objects of a running statement (ms). */
@@ -59,8 +59,8 @@ export class EngineService {
   private readonly queue = new StatementQueue();
   private readonly console: ConsoleRunner;
   private readonly forms: FormsRunner;
-  /** Forms while the console waits on a prompt (see the header); undefined without a side repository. */
-  private readonly sideForms: FormsRunner | undefined;
+  /** Forms while the console waits on a prompt (see the header), over the side repository once opened. */
+  private side: { readonly repo: ConfigRepository; readonly forms: FormsRunner } | undefined;
   private readonly history: HistoryFile;
   private readonly listeners = new Set<() => void>();
   private metadataCache: Metadata | undefined;
@@ -74,7 +74,6 @@ export class EngineService {
   ) {
     this.history = options.history ?? HistoryFile.besideStore(repo.path);
     this.forms = new FormsRunner(repo, this.queue);
-    this.sideForms = options.sideRepo ? new FormsRunner(options.sideRepo, new StatementQueue()) : undefined;
     this.console = new ConsoleRunner({
       repo,
       queue: this.queue,
@@ -110,16 +109,29 @@ export class EngineService {
   async runCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse> {
     const prompt = this.console.pendingPrompt;
     if (prompt !== undefined) {
-      if (!this.sideForms) throw awaitingAnswer(prompt);
-      return this.runForm(this.sideForms, cmdlet, parameters);
+      const side = this.sideForms();
+      if (!side) throw awaitingAnswer(prompt);
+      return this.runForm(side, cmdlet, parameters);
     }
     try {
       return await this.runForm(this.forms, cmdlet, parameters);
     } catch (e) {
       // Queued behind a console statement that has since started waiting on a prompt.
-      if (this.sideForms && e instanceof IpcRefusal && e.data.id === 'ConsoleAwaitingAnswer') return this.runForm(this.sideForms, cmdlet, parameters);
+      const side = e instanceof IpcRefusal && e.data.id === 'ConsoleAwaitingAnswer' ? this.sideForms() : undefined;
+      if (side) return this.runForm(side, cmdlet, parameters);
       throw e;
     }
+  }
+
+  /** The forms runner over the side repository, opened on first use; undefined without one. */
+  private sideForms(): FormsRunner | undefined {
+    const open = this.options.openSideRepo;
+    if (!open) return undefined;
+    if (!this.side) {
+      const repo = open();
+      this.side = { repo, forms: new FormsRunner(repo, new StatementQueue()) };
+    }
+    return this.side.forms;
   }
 
   private async runForm(forms: FormsRunner, cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse> {
@@ -129,10 +141,11 @@ export class EngineService {
   }
 
   previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): PreviewResponse {
-    if (this.console.pendingPrompt === undefined || !this.sideForms) return this.forms.preview(cmdlet, parameters);
+    const side = this.console.pendingPrompt === undefined ? undefined : this.sideForms();
+    if (!side) return this.forms.preview(cmdlet, parameters);
     // The side view is read only when a form runs; bring it up to date with the file first (a stat when unchanged).
-    this.options.sideRepo?.refresh();
-    return this.sideForms.preview(cmdlet, parameters);
+    this.side?.repo.refresh();
+    return side.preview(cmdlet, parameters);
   }
 
   async execute(input: string, width?: number): Promise<ConsoleResult> {

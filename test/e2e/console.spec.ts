@@ -104,14 +104,14 @@ test('a selection survives scrolling, and Copy gives every line it spans, even t
     const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     log.scrollTop = 0;
     await frame();
-    const first = [...log.querySelectorAll('[data-index]')].find((row) => row.textContent === 'item 1')!;
+    const first = Array.from(log.querySelectorAll('[data-index]')).find((row) => row.textContent === 'item 1')!;
     const selection = document.getSelection()!;
     selection.setBaseAndExtent(first.firstChild!, 0, first.firstChild!, 4);
     await frame();
     log.scrollTop = log.scrollHeight;
     await frame();
     // The first line stays in the page while the selection is extended to the end.
-    const last = [...log.querySelectorAll('[data-index]')].find((row) => row.textContent === 'item 600')!;
+    const last = Array.from(log.querySelectorAll('[data-index]')).find((row) => row.textContent === 'item 600')!;
     if (!first.isConnected) return 'anchor row left the page';
     selection.extend(last.firstChild!, 8);
     const data = new DataTransfer();

@@ -41,7 +41,7 @@ export interface Harness {
 export function createHarness(options: { dir?: string; side?: boolean } = {}): Harness {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-ipc-'));
   const { repository } = openRepository(dir, { watchDebounceMs: 20 });
-  const service = new EngineService(repository, options.side ? { sideRepo: openRepository(dir).repository } : {});
+  const service = new EngineService(repository, options.side ? { openSideRepo: () => openRepository(dir).repository } : {});
   const handlers = new Map<string, Listener>();
   const logged: unknown[] = [];
   registerIpc({ handle: (channel, listener) => handlers.set(channel, listener) }, service, APP_ORIGIN, {
