@@ -31,19 +31,29 @@ export interface Entry {
   readonly prompt?: string;
   /** Echo lines: offending text to underline (from error spans), relative to `text`. */
   readonly spans?: readonly Span[];
-  /** Text rows it takes (lines do not wrap); an error takes one until expanded. */
-  readonly rows: number;
 }
 
-function countRows(text: string): number {
-  let rows = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) rows++;
-  return rows;
+/** Columns an error's text has beside its 2-character toggle. */
+const TOGGLE_COLUMNS = 2;
+
+/** Text rows `text` takes in `columns` characters: each of its lines, broken at the edge (monospace, break-all). */
+export function textRows(text: string, columns: number): number {
+  const cols = Math.max(1, columns);
+  let rows = 0;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    const length = (end === -1 ? text.length : end) - start;
+    rows += Math.max(1, Math.ceil(length / cols));
+    if (end === -1) return rows;
+    start = end + 1;
+  }
 }
 
-/** Text rows an entry takes in the transcript (an expanded error shows its whole record). */
-export function entryRows(entry: Entry, expanded: boolean): number {
-  return entry.kind === 'error' && expanded ? countRows(entry.text) : entry.rows;
+/** Text rows an entry takes in a transcript `columns` wide (an expanded error shows its whole record). */
+export function entryRows(entry: Entry, expanded: boolean, columns: number): number {
+  if (entry.kind === 'error') return textRows(entryText(entry, expanded), columns - TOGGLE_COLUMNS);
+  return textRows(entryText(entry, expanded), columns);
 }
 
 /** The text an entry shows, as copied. */
@@ -53,13 +63,15 @@ export function entryText(entry: Entry, expanded: boolean): string {
   return entry.text;
 }
 
-type NewEntry = Omit<Entry, 'id' | 'rows'>;
+type NewEntry = Omit<Entry, 'id'>;
 
 export class ConsoleStore {
   /** Ids of the error entries shown with their whole record. */
   expanded = $state.raw<ReadonlySet<number>>(new Set());
   /** The scrollback, and a counter bumped whenever it changes (it is not itself reactive). */
-  readonly transcript = new Transcript<Entry>(MAX_ENTRIES, (e) => entryRows(e, this.expanded.has(e.id)));
+  readonly transcript = new Transcript<Entry>(MAX_ENTRIES, (e) => entryRows(e, this.expanded.has(e.id), this.columns));
+  /** The transcript's width in characters, as measured (long lines wrap at it). */
+  private columns = 1_000_000;
   version = $state(0);
   /** Lines dropped from the top of the scrollback since the last clear. */
   dropped = $state(0);
@@ -67,6 +79,15 @@ export class ConsoleStore {
   progress = $state.raw<ReadonlyMap<number, ProgressDto>>(new Map());
   /** The pane's width in characters, sent with each input (the engine lays output out for it). */
   width: number | undefined = undefined;
+
+  /** The pane was measured: long lines wrap at its width in characters. */
+  setColumns(columns: number): void {
+    this.width = columns;
+    if (columns === this.columns) return;
+    this.columns = columns;
+    this.transcript.update();
+    this.version++;
+  }
   /** The engine is waiting for an answer (a -Confirm choice, a mandatory value): its prompt text. */
   prompt = $state<string | null>(null);
   /** Input so far when the engine said it is incomplete; the next line continues it. */
@@ -300,7 +321,7 @@ export class ConsoleStore {
 
   private append(lines: readonly NewEntry[]): void {
     if (lines.length === 0) return;
-    const fresh = lines.map((line) => ({ ...line, id: this.nextId++, rows: line.kind === 'error' ? 1 : countRows(line.text) }));
+    const fresh = lines.map((line) => ({ ...line, id: this.nextId++ }));
     const dropped = this.transcript.append(fresh);
     if (dropped > 0) this.dropped += dropped;
     this.version++;
