@@ -22,6 +22,8 @@
 //   stop-regex / stop-pipeline  from Stop to the statement's end, for a
 //                     catastrophic regular expression (interrupt) and a
 //                     runaway pipeline (stop flag). Target: < 1,000 ms.
+//   console-*, renderer-js  the window's console in the web preview with
+//                     Chromium (see bench-console.mjs); skipped with BENCH_NO_BROWSER=1.
 // Targets (from the issues): ratios ≤ 2, ≤ 3 and ≤ 3; the round trip and the
 // stops as above. Not a test: it never fails.
 
@@ -32,6 +34,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCli, cliBundleIsStale, CLI_BUNDLE } from './build-cli.mjs';
 import { bundleForNode } from './build-tools.mjs';
+import { benchConsole } from './bench-console.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-bench-'));
@@ -183,5 +186,7 @@ const engine = await loadEngine();
   console.log(`stop-pipeline: ${(performance.now() - started).toFixed(1)} ms (target < 1000)`);
   await host.dispose();
 }
+
+if (process.env.BENCH_NO_BROWSER !== '1') await benchConsole();
 
 fs.rmSync(work, { recursive: true, force: true });

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SessionHost } from '../host/session-host';
-import type { ConsoleResult } from '../ipc/contract';
+import { CONSOLE_WIDTH_RANGE, type ConsoleResult } from '../ipc/contract';
 import { ArgsError, fileInvocation, parseArgs, USAGE } from './args';
 import { runInteractive } from './interactive';
 import { defaultStoreDir, STORE_FILE_NAME } from './store-location';
@@ -59,6 +59,17 @@ export function exitCodeOf(result: Pick<ConsoleResult, 'exitCode' | 'success'>):
 /** What `ask` returns when the user pressed Ctrl+C at a prompt: the statement stops. */
 export const STOP = Symbol('stop');
 
+/**
+ * The width output is laid out for: a terminal's columns less one (as
+ * PowerShell's console host keeps the last column free, so that a full line
+ * never wraps by itself), else PowerShell's redirected width of 120.
+ */
+export function terminalWidth(stream: { readonly isTTY?: boolean; readonly columns?: number } = process.stdout): number | undefined {
+  const columns = stream.isTTY === true ? stream.columns : undefined;
+  if (columns === undefined || !Number.isInteger(columns) || columns < 2) return undefined;
+  return Math.min(Math.max(columns - 1, CONSOLE_WIDTH_RANGE.min), CONSOLE_WIDTH_RANGE.max);
+}
+
 /** Runs input to its end, answering prompts with `ask`. */
 export async function runToEnd(
   host: SessionHost,
@@ -67,8 +78,9 @@ export async function runToEnd(
   ask: (prompt: string, secret: boolean) => Promise<string | null | typeof STOP>,
 ): Promise<ConsoleResult> {
   const { interactive = true, ...rest } = options;
+  const width = terminalWidth();
   try {
-    let step = await host.runScript(input, { ...rest, interactive: interactive && process.stdin.isTTY === true }, writeLine);
+    let step = await host.runScript(input, { ...rest, interactive: interactive && process.stdin.isTTY === true, ...(width !== undefined ? { width } : {}) }, writeLine);
     while (step.prompt !== null) {
       clearProgress();
       const reply = await ask(step.prompt, step.secret === true);

@@ -8,10 +8,11 @@
 // line on stderr, redrawn in place, only when stderr is a terminal (see
 // progress-line.ts).
 
-import type { ConsoleColor, OutputLine } from '../engine/shell/commands';
+import type { ConsoleColor } from '../engine/shell/commands';
+import type { OutputLineDto } from '../ipc/contract';
 import { ProgressLineWriter } from './progress-line';
 
-const COLOURS: Partial<Record<OutputLine['kind'], string>> = {
+const COLOURS: Partial<Record<OutputLineDto['kind'], string>> = {
   error: '\x1b[91m',
   warning: '\x1b[93m',
   verbose: '\x1b[93m',
@@ -56,12 +57,11 @@ function useColour(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true && !process.env.NO_COLOR;
 }
 
-function hostColour(line: Extract<OutputLine, { kind: 'host' }> | OutputLine): string | undefined {
+function hostColour(line: OutputLineDto): string | undefined {
   if (line.kind !== 'host') return undefined;
-  const codes = [
-    ...(line.foreground ? [CONSOLE_COLOURS[line.foreground]] : []),
-    ...(line.background ? [CONSOLE_COLOURS[line.background] + 10] : []),
-  ];
+  const fg = line.foreground as ConsoleColor | undefined;
+  const bg = line.background as ConsoleColor | undefined;
+  const codes = [...(fg && CONSOLE_COLOURS[fg] ? [CONSOLE_COLOURS[fg]] : []), ...(bg && CONSOLE_COLOURS[bg] ? [CONSOLE_COLOURS[bg] + 10] : [])];
   return codes.length > 0 ? `\x1b[${codes.join(';')}m` : undefined;
 }
 
@@ -72,9 +72,10 @@ export function clearProgress(): void {
   progress.clear();
 }
 
-export function writeLine(line: OutputLine): void {
+export function writeLine(line: OutputLineDto): void {
   if (line.kind === 'progress') {
-    progress.update(line);
+    // One status line on a terminal; a redirected shell shows nothing for it.
+    if (line.progress) progress.update({ id: line.progress.id, completed: line.progress.completed, text: line.text });
     return;
   }
   const stream = line.kind === 'error' || line.kind === 'warning' ? process.stderr : process.stdout;

@@ -2,6 +2,10 @@
 // consecutive objects share one table), and flushed before any other line so
 // output, warnings, errors and prompts appear in the order they happened.
 //
+// While a statement runs, a console that streams (batchMs set) gets its
+// objects formatted in batches as they come (host-stream.ts), so the first
+// lines show long before a big pipeline ends; scalars are shown at once.
+//
 // One input's output has a budget (objects and characters): a statement that
 // would print more fails with OutputLimitExceeded and prints nothing more, so
 // no line can fill the memory of the engine, the IPC channel or the window.
@@ -9,10 +13,11 @@
 import type { OutputLine } from './shell/commands';
 import { errorRecord, TerminatingError } from './shell/errors';
 import { formatErrorRecord } from './shell/format/error-view';
-import { formatForHost } from './shell/format/out-default';
+import { canBreakAfter, HostStreamFormatter } from './shell/format/host-stream';
+import { DEFAULT_WIDTH } from './shell/format/table-view';
 import type { OutputSink } from './shell/runtime/interpreter';
 import { ErrorRecordObject } from './shell/runtime/error-object';
-import type { Value } from './shell/values';
+import { Hashtable, PSObject, type Value } from './shell/values';
 
 /** Objects one input may send to the display. */
 export const MAX_OUTPUT_OBJECTS = 1_000_000;
@@ -43,6 +48,13 @@ export class SessionOutput implements OutputSink {
   scriptPath: string | undefined;
   /** Errors placed in the input itself show no position (see ExecuteOptions.fileInvocation). */
   fileInvocation = false;
+  /** The console's width in characters (PowerShell's host buffer width). */
+  width = DEFAULT_WIDTH;
+  /** Set by a streaming console: buffered objects are formatted at least this often (ms) while a statement runs. */
+  batchMs: number | undefined;
+  private formatter = new HostStreamFormatter(DEFAULT_WIDTH);
+  /** When the oldest buffered object arrived (performance.now()). */
+  private pendingSince = 0;
 
   constructor(private readonly sink: (line: OutputLine) => void) {}
 
@@ -54,6 +66,7 @@ export class SessionOutput implements OutputSink {
   /** A new input: a fresh budget. */
   reset(): void {
     this.pending = [];
+    this.formatter = new HostStreamFormatter(this.width);
     this.objects = 0;
     this.chars = 0;
     this.cut = false;
@@ -84,6 +97,13 @@ export class SessionOutput implements OutputSink {
       return;
     }
     this.pending.push(value);
+    if (this.batchMs === undefined) return;
+    // A scalar never joins a table or list: show it now. Objects wait for their batch, which ends
+    // only where a table may be continued.
+    const now = performance.now();
+    if (this.pending.length === 1) this.pendingSince = now;
+    const scalar = !(value instanceof PSObject) && !(value instanceof Hashtable) && !Array.isArray(value);
+    if ((scalar || now - this.pendingSince >= this.batchMs) && canBreakAfter(value)) this.format(false);
   }
 
   line(line: OutputLine): void {
@@ -99,12 +119,18 @@ export class SessionOutput implements OutputSink {
   /** Drops buffered objects (a statement cut off from outside shows nothing more). */
   discard(): void {
     this.pending = [];
+    this.formatter = new HostStreamFormatter(this.width);
   }
 
+  /** Formats everything buffered and closes the last table or list (the statement ended, or another line follows). */
   flush(): void {
-    if (this.pending.length === 0) return;
+    this.format(true);
+  }
+
+  private format(final: boolean): void {
+    if (this.pending.length === 0 && !final) return;
     const values = this.pending;
     this.pending = [];
-    for (const text of formatForHost(values)) this.write({ kind: 'output', text });
+    for (const text of this.formatter.format(values, final)) this.write({ kind: 'output', text });
   }
 }

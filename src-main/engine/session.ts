@@ -10,6 +10,7 @@ import { complete, type CompletionResult } from './shell/completion';
 import { parse } from './shell/parse';
 import type { StatementAst, TrapAst } from './shell/ast';
 import { LoopSignal, ReturnSignal } from './shell/runtime/control-flow';
+import { DEFAULT_WIDTH } from './shell/format/table-view';
 import { Interpreter } from './shell/runtime/interpreter';
 import { checkTopLevel, errorActionIsStop } from './shell/runtime/statement-errors';
 import type { StatementGuard, StopSignal } from './shell/runtime/stop';
@@ -52,6 +53,18 @@ export interface ExecuteOptions {
    * failed), else 0 — whatever its last statement did.
    */
   readonly fileInvocation?: boolean;
+  /**
+   * The console's width in characters for this input (PowerShell's host
+   * buffer width): Out-Default, Format-Table, Format-List and Get-Help lay
+   * their text out for it. Default 120, PowerShell's width when redirected.
+   */
+  readonly width?: number;
+  /**
+   * A console that shows output while a statement runs: buffered objects are
+   * formatted at least this often (ms), scalars at once. Default: at the end
+   * of each statement.
+   */
+  readonly batchMs?: number;
 }
 
 export interface SessionOptions {
@@ -64,6 +77,12 @@ export interface SessionOptions {
   readonly stop?: StopSignal;
   /** Hooks around each top-level statement for a host that can cut statements off. */
   readonly guard?: StatementGuard;
+  /**
+   * Back-pressure from a streaming console: awaited after each object the
+   * pipeline sends to the display; returns a promise while the reader is
+   * behind, so the pipeline waits instead of filling memory.
+   */
+  readonly drain?: () => Promise<void> | undefined;
 }
 
 export const NON_INTERACTIVE: Host = { interactive: false, readLine: async () => null };
@@ -132,6 +151,10 @@ export class Session {
     this.changed = false;
     this.exitCode = undefined;
     this.stopped = false;
+    const width = options.width ?? DEFAULT_WIDTH;
+    this.output.width = width;
+    this.output.batchMs = options.batchMs;
+    this.interp.consoleWidth = width;
     this.output.reset();
     this.output.scriptPath = options.scriptPath;
     this.output.fileInvocation = options.fileInvocation === true;
@@ -198,7 +221,17 @@ export class Session {
       guard?.enter();
       let flushError: unknown;
       try {
-        await interp.runStatement(statement, async (v) => this.output.object(v));
+        const drain = this.options.drain;
+        await interp.runStatement(
+          statement,
+          drain
+            ? async (v) => {
+                this.output.object(v);
+                const wait = drain();
+                if (wait) await wait;
+              }
+            : async (v) => this.output.object(v),
+        );
       } finally {
         // Format the statement's output while it can still be cut off (a huge table takes a while);
         // a stopped statement shows nothing more.

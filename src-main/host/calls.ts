@@ -1,7 +1,6 @@
 // What a call to the session worker is on the host's side, and the answers
 // the host makes up itself (a worker that died, a console that is busy).
 
-import type { ProgressLine, TextLine } from '../engine/shell/commands';
 import type { ConsoleResult, OutputLineDto } from '../ipc/contract';
 import { IpcRefusal } from '../ipc/errors';
 import type { MethodName } from './protocol';
@@ -15,8 +14,8 @@ export interface Pending {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-/** A line of a streamed run (the headless shell prints it as it comes). */
-export type StreamedLine = Omit<TextLine, 'record'> | Omit<ProgressLine, 'record'>;
+/** A line of a streamed run (the headless shell prints it as it comes; the window takes it in batches). */
+export type StreamedLine = OutputLineDto;
 
 export function consoleFailure(text: string, stopped: boolean): ConsoleResult {
   const output: OutputLineDto[] = [{ kind: 'error', text, summary: text }];

@@ -4,9 +4,8 @@
 // the worker unasked. Everything here is plain data (structured clone).
 
 import type { ConfigCmdletName } from '../engine/domain/parameters';
-import type { StreamedLine } from './calls';
 import type { StoreWarning } from '../engine/store/types';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, PreviewResponse } from '../ipc/contract';
+import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, OutputLineDto, PreviewResponse } from '../ipc/contract';
 
 /** What the worker is started with (workerData). */
 export interface WorkerStart {
@@ -27,11 +26,13 @@ export interface ScriptOptions {
   readonly stream?: boolean;
   /** False when nobody can answer a prompt (no terminal): prompts fail at once. */
   readonly interactive?: boolean;
+  /** The terminal's width in characters (default 120). */
+  readonly width?: number;
 }
 
 /** The worker's methods: name → [arguments, result]. */
 export interface WorkerMethods {
-  'console.execute': [[input: string], ConsoleResult];
+  'console.execute': [[input: string, width: number | undefined], ConsoleResult];
   'script.execute': [[input: string, options: ScriptOptions], ConsoleResult];
   'console.answer': [[answer: string | null], ConsoleResult];
   'console.cancelPrompt': [[], void];
@@ -55,7 +56,13 @@ export interface ControlMessage {
   readonly type: 'stop' | 'cut';
 }
 
-export type ToWorker = Request | ControlMessage;
+/** The host's reader took the streamed batches up to `seq` (see line-pump.ts). */
+export interface AckMessage {
+  readonly type: 'ack';
+  readonly seq: number;
+}
+
+export type ToWorker = Request | ControlMessage | AckMessage;
 
 /** An error as it crosses: refusals keep their id and category (IpcRefusal). */
 export interface WireError {
@@ -70,5 +77,6 @@ export type FromWorker =
   | { readonly type: 'open-failed'; readonly message: string }
   | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: WireError }
-  | { readonly type: 'line'; readonly line: StreamedLine }
+  /** Lines of the running console input, in numbered batches (line-pump.ts); sent before the step's reply. */
+  | { readonly type: 'lines'; readonly seq: number; readonly lines: readonly OutputLineDto[] }
   | { readonly type: 'changed' };

@@ -13,13 +13,14 @@ import type { checkCmdlet } from '../engine/cmdlets/form-check';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from '../ipc/contract';
+import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, OutputBatch, PreviewResponse } from '../ipc/contract';
 import { IpcRefusal, refuse } from '../ipc/errors';
 import { buildMetadata } from '../ipc/metadata';
 import { Control, createControlBuffer, IDLE } from './control';
 import { WorkerInterrupter } from './interrupt';
 import { busyRefusal, consoleFailure, type Pending, type StreamedLine } from './calls';
 import { climbStopLadder } from './stop-ladder';
+import { OutputPipe } from './output-pipe';
 import { CONSOLE_METHODS, type FromWorker, type MethodName, type ScriptOptions, type ToWorker, type WorkerMethods, type WorkerStart } from './protocol';
 
 /** The worker's own heap limit: a runaway statement exhausts it, not the caller's process. */
@@ -60,7 +61,10 @@ export class SessionHost {
   /** Why the store can no longer be opened (it was replaced by a foreign file, …). */
   private broken: string | undefined;
   private lastError: unknown;
+  /** The headless shell's printer for the input it runs; undefined while the window's input streams into `pipe`. */
   private lineListener: ((line: StreamedLine) => void) | undefined;
+  /** The window's console input's lines, until the window takes them (back-pressure, see output-pipe.ts). */
+  private readonly pipe = new OutputPipe((seq) => this.ack(seq));
   private readonly listeners = new Set<() => void>();
   private metadataCache: Metadata | undefined;
   /** Absolute path of the store file. */
@@ -125,20 +129,50 @@ export class SessionHost {
   }
 
   private onMessage(message: FromWorker): void {
-    if (message.type === 'line') this.lineListener?.(message.line);
+    if (message.type === 'lines') this.onLines(message.seq, message.lines);
     else if (message.type === 'changed') this.notifyChanged();
     else if (message.type === 'reply') {
       const call = this.pending.get(message.id);
       if (!call) return;
+      // The step is over: a window waiting for lines is answered, and the lines it has not taken yet come first in the reply.
+      const held = CONSOLE_METHODS.has(call.method) ? this.pipe.end() : [];
       if (message.ok) {
-        if (CONSOLE_METHODS.has(call.method)) this.atPrompt = (message.value as ConsoleResult).prompt !== null;
-        this.settle(message.id, call, () => call.resolve(message.value));
+        let value = message.value;
+        if (CONSOLE_METHODS.has(call.method)) {
+          const result = value as ConsoleResult;
+          this.atPrompt = result.prompt !== null;
+          if (held.length > 0) value = { ...result, output: [...held, ...result.output] };
+        }
+        this.settle(message.id, call, () => call.resolve(value));
       }
       else {
         const e = message.error;
         this.settle(message.id, call, () => call.reject(e.refusal ? new IpcRefusal(e.id, e.message, e.category) : new Error(e.message)));
       }
     }
+  }
+
+  private onLines(seq: number, lines: readonly StreamedLine[]): void {
+    const print = this.lineListener;
+    if (print === undefined) {
+      this.pipe.add(seq, lines);
+      return;
+    }
+    for (const line of lines) print(line);
+    this.ack(seq);
+  }
+
+  private ack(seq: number): void {
+    this.worker.postMessage({ type: 'ack', seq } satisfies ToWorker);
+  }
+
+  /**
+   * The running window console input's next lines (pchat:console:output):
+   * at once when there are some, otherwise as soon as some come; empty when
+   * nothing runs.
+   */
+  consoleOutput(): OutputBatch | Promise<OutputBatch> {
+    return this.pipe.take(this.consoleBusy && this.lineListener === undefined);
   }
 
   private settle(id: number, call: Pending, finish: () => void): void {
@@ -167,9 +201,13 @@ export class SessionHost {
   }
 
   private settleAll(text: string, stopped: boolean): void {
+    const held = this.pipe.end();
     for (const [id, call] of [...this.pending]) {
       this.settle(id, call, () => {
-        if (CONSOLE_METHODS.has(call.method)) call.resolve(consoleFailure(text, stopped));
+        if (CONSOLE_METHODS.has(call.method)) {
+          const failure = consoleFailure(text, stopped);
+          call.resolve({ ...failure, output: [...held, ...failure.output] });
+        }
         else call.reject(new IpcRefusal('EngineRestarted', text, 'ResourceUnavailable'));
       });
     }
@@ -183,7 +221,13 @@ export class SessionHost {
   private async call<M extends MethodName>(method: M, ...args: WorkerMethods[M][0]): Promise<WorkerMethods[M][1]> {
     if (this.disposed) refuse('EngineClosed', 'The engine has been shut down.', 'ResourceUnavailable');
     if (this.broken !== undefined) refuse('StoreUnavailable', `The configuration store cannot be opened: ${this.broken}`, 'ResourceUnavailable');
-    await this.ready;
+    try {
+      await this.ready;
+    } catch (error) {
+      // The store turned out to be unusable while this call waited for the worker: the same refusal as afterwards.
+      if (this.broken !== undefined) refuse('StoreUnavailable', `The configuration store cannot be opened: ${this.broken}`, 'ResourceUnavailable');
+      throw error;
+    }
     const id = this.nextId++;
     return new Promise<WorkerMethods[M][1]>((resolve, reject) => {
       this.pending.set(id, { method, resolve: resolve as (v: unknown) => void, reject, settled: false, stopping: false });
@@ -283,10 +327,13 @@ export class SessionHost {
     }
   }
 
-  execute(input: string): Promise<ConsoleResult> {
+  /** The window's console input; `width` is the pane's width in characters. Lines stream through consoleOutput(). */
+  execute(input: string, width?: number): Promise<ConsoleResult> {
     if (this.consoleBusy) return Promise.reject(busyRefusal());
     this.control.clearStop();
-    return this.call('console.execute', input);
+    this.lineListener = undefined;
+    this.pipe.end();
+    return this.call('console.execute', input, width);
   }
 
   /** The headless shell: runs input with lines streamed to `onLine` as they come. */

@@ -13,6 +13,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openRepository } from '../engine/store';
 import { IpcRefusal } from '../ipc/errors';
 import { EngineService } from '../ipc/engine-service';
+import { toOutputLineDto } from '../ipc/dto';
+import { LinePump } from './line-pump';
 import type { ConsoleResult } from '../ipc/contract';
 import { Control, CUTTING } from './control';
 import { CONSOLE_METHODS, type FromWorker, type Request, type ToWorker, type WireError, type WorkerStart } from './protocol';
@@ -30,6 +32,8 @@ function toWire(error: unknown): WireError {
   return { refusal: false, id: 'InternalError', message, category: 'NotSpecified' };
 }
 
+const pump = new LinePump((seq, lines) => post({ type: 'lines', seq, lines }));
+
 let service: EngineService;
 try {
   const opened = openRepository(start.storeDir, {
@@ -37,13 +41,17 @@ try {
     ...(start.watchDebounceMs !== undefined ? { watchDebounceMs: start.watchDebounceMs } : {}),
   });
   service = new EngineService(opened.repository, {
+    // A second view of the same file for forms while a console prompt waits (see engine-service.ts),
+    // opened when first needed; what opening the file had to say was said by the first.
+    openSideRepo: () => openRepository(start.storeDir, { fileName: start.fileName }).repository,
     console: {
       stop: control.signal(),
       guard: control.guard(),
-      // Everything but the error record (its text is already formatted), which stays in the worker.
-      onStreamLine: ({ record: _record, ...line }) => post({ type: 'line', line }),
+      onStreamLine: (line) => pump.push(toOutputLineDto(line)),
+      drain: () => pump.drain(),
       onWaiting: (waiting) => control.setWaiting(waiting),
     },
+    streamConsole: true,
   });
   post({ type: 'ready', path: opened.repository.path, warnings: opened.warnings });
 } catch (error) {
@@ -59,8 +67,12 @@ const answered = new Set<number>();
 function reply(id: number, result: { ok: true; value: unknown } | { ok: false; error: WireError }): void {
   if (answered.has(id)) return;
   answered.add(id);
-  if (consoleCall === id) consoleCall = undefined;
+  const console = consoleCall === id;
+  if (console) consoleCall = undefined;
+  // The step's lines reach the host before its reply; the reply takes whatever the reader has not.
+  if (console) pump.flush();
   post({ type: 'reply', id, ...result });
+  if (console) pump.reset();
   // Ids only grow; forget old ones so the set stays small.
   if (answered.size > 1_000) answered.clear();
 }
@@ -93,7 +105,10 @@ function dispatch(request: Request): unknown {
 
 
 function onCall(request: Request): void {
-  if (CONSOLE_METHODS.has(request.method)) consoleCall = request.id;
+  if (CONSOLE_METHODS.has(request.method)) {
+    consoleCall = request.id;
+    pump.reset();
+  }
   let pending: Promise<unknown>;
   try {
     pending = Promise.resolve(dispatch(request));
@@ -121,7 +136,10 @@ function onCut(): void {
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'call') onCall(message);
-  else if (message.type === 'stop') service.stopPrompt();
+  else if (message.type === 'stop') {
+    pump.release();
+    service.stopPrompt();
+  } else if (message.type === 'ack') pump.ack(message.seq);
   else if (message.type === 'cut') onCut();
 });
 

@@ -13,6 +13,7 @@ const CHANNEL_TABLE = {
   'pchat:cmdlet:remove': true,
   'pchat:cmdlet:preview': true,
   'pchat:console:execute': true,
+  'pchat:console:output': true,
   'pchat:console:answer': true,
   'pchat:console:stop': true,
   'pchat:console:complete': true,

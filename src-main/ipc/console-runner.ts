@@ -47,6 +47,8 @@ export interface ConsoleRunnerOptions {
   readonly onStreamLine?: (line: OutputLine) => void;
   /** Told when a prompt starts and stops waiting for a human (a host may not cut a statement off meanwhile). */
   readonly onWaiting?: (waiting: boolean) => void;
+  /** Back-pressure of a streaming run (see SessionOptions.drain). */
+  readonly drain?: () => Promise<void> | undefined;
 }
 
 /** How one console input runs. */
@@ -100,6 +102,7 @@ export class ConsoleRunner {
       },
       ...(options.stop ? { stop: options.stop } : {}),
       ...(options.guard ? { guard: options.guard } : {}),
+      ...(options.drain ? { drain: () => (this.run?.stream ? options.drain!() : undefined) } : {}),
     });
   }
 

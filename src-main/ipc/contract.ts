@@ -43,6 +43,21 @@ export interface OutputLineDto {
   readonly background?: string;
 }
 
+/**
+ * Lines of the running console input, taken in order (pchat:console:output).
+ * The input's reply (execute/answer) carries the lines not taken by then.
+ */
+export interface OutputBatch {
+  readonly lines: readonly OutputLineDto[];
+}
+
+/** The console's width in characters that a window may send with an input (a type, so the renderer can mirror it checked). */
+export interface ConsoleWidthRange {
+  readonly min: 20;
+  readonly max: 1000;
+}
+export const CONSOLE_WIDTH_RANGE: ConsoleWidthRange = { min: 20, max: 1000 };
+
 export type Scope = 'Global' | 'Site' | 'Pool';
 
 /** A configuration collection as the window shows it. */
@@ -146,7 +161,14 @@ export interface Channels {
   'pchat:cmdlet:remove': { request: CmdletRequest; response: CmdletResponse };
   /** Validate a form and build its cmdlet line without running anything. */
   'pchat:cmdlet:preview': { request: { readonly cmdlet: ConfigCmdletName; readonly parameters: CmdletParameters }; response: PreviewResponse };
-  'pchat:console:execute': { request: { readonly input: string }; response: ConsoleResult };
+  /** `width`: the pane's width in characters; the output is laid out for it (default 120). */
+  'pchat:console:execute': { request: { readonly input: string; readonly width?: number }; response: ConsoleResult };
+  /**
+   * The next lines of the running input, as soon as there are some (waits a
+   * while otherwise; empty when nothing runs). Taking them lets the engine go
+   * on: a window that falls behind slows the pipeline down, never the reverse.
+   */
+  'pchat:console:output': { request: void; response: OutputBatch };
   'pchat:console:answer': { request: { readonly answer: string | null }; response: ConsoleResult };
   /** Stops the running console input (Ctrl+C / Stop); true when something was running. */
   'pchat:console:stop': { request: void; response: boolean };
@@ -185,7 +207,9 @@ export interface PchatApi {
   removeConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
   previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<PreviewResponse>;
   console: {
-    execute(input: string): Promise<ConsoleResult>;
+    execute(input: string, width?: number): Promise<ConsoleResult>;
+    /** The running input's next lines (see the channel); call one at a time while execute/answer is pending. */
+    output(): Promise<OutputBatch>;
     answer(answer: string | null): Promise<ConsoleResult>;
     /** Stops the running input; resolves once it has ended (true) or when nothing was running (false). */
     stop(): Promise<boolean>;

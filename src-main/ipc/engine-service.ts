@@ -7,16 +7,22 @@
 // StatementQueue, because both sessions journal into the same repository.
 // A short wait (another statement is running) is queued. A console statement
 // suspended on a prompt is different: it waits for a human, for any length of
-// time, so form actions are REFUSED then ("The console is waiting for an
-// answer…") instead of queued — a queued form would hang with no explanation,
-// and its request could outlive the page that sent it. Calls already queued
-// when the prompt appears are refused the same way.
+// time. Given a second repository over the same store file (`sideRepo`, as
+// the session worker does), form actions are then served from it, as if from
+// another process: reads see the committed store (not the console's
+// uncommitted changes), and a form's commit is an ordinary atomic write under
+// the store's lock, onto which the console's statement replays its own
+// changes when it commits (another process's write is handled the same way:
+// nothing is lost, and a change that no longer applies is reported as the
+// console statement's error). Calls queued when the prompt appears move there
+// too. Without a side repository they are REFUSED ("The console is waiting
+// for an answer…") rather than left hanging.
 
 import type { ExecuteResult } from '../engine/session';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { ConfigRepository } from '../engine/store/types';
 import { ConsoleRunner, type ConsoleExecuteOptions, type ConsoleRunnerOptions } from './console-runner';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from './contract';
+import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, OutputBatch, PreviewResponse } from './contract';
 import { IpcRefusal } from './errors';
 import { FormsRunner } from './forms-runner';
 import { HistoryFile } from './history-file';
@@ -27,8 +33,19 @@ export interface EngineServiceOptions {
   /** Defaults to console-history.json beside the store file. */
   readonly history?: HistoryFile;
   /** Stop support and streaming for the console session (see the worker host). */
-  readonly console?: Pick<ConsoleRunnerOptions, 'stop' | 'guard' | 'onStreamLine' | 'onWaiting'>;
+  readonly console?: Pick<ConsoleRunnerOptions, 'stop' | 'guard' | 'onStreamLine' | 'onWaiting' | 'drain'>;
+  /**
+   * The window's console input streams its lines to console.onStreamLine as
+   * they come (the session worker relays them) instead of returning them in
+   * the result.
+   */
+  readonly streamConsole?: boolean;
+  /** Opens a second repository over the same store file (once, when first needed): forms use it while the console waits on a prompt. */
+  readonly openSideRepo?: () => ConfigRepository;
 }
+
+/** How often a streaming console formats the objects of a running statement (ms). */
+export const CONSOLE_BATCH_MS = 20;
 
 function awaitingAnswer(prompt: string): IpcRefusal {
   return new IpcRefusal(
@@ -42,6 +59,8 @@ export class EngineService {
   private readonly queue = new StatementQueue();
   private readonly console: ConsoleRunner;
   private readonly forms: FormsRunner;
+  /** Forms while the console waits on a prompt (see the header), over the side repository once opened. */
+  private side: { readonly repo: ConfigRepository; readonly forms: FormsRunner } | undefined;
   private readonly history: HistoryFile;
   private readonly listeners = new Set<() => void>();
   private metadataCache: Metadata | undefined;
@@ -51,7 +70,7 @@ export class EngineService {
 
   constructor(
     readonly repo: ConfigRepository,
-    options: EngineServiceOptions = {},
+    private readonly options: EngineServiceOptions = {},
   ) {
     this.history = options.history ?? HistoryFile.besideStore(repo.path);
     this.forms = new FormsRunner(repo, this.queue);
@@ -89,20 +108,51 @@ export class EngineService {
 
   async runCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse> {
     const prompt = this.console.pendingPrompt;
-    if (prompt !== undefined) throw awaitingAnswer(prompt);
-    const { changed, ...response } = await this.forms.run(cmdlet, parameters);
+    if (prompt !== undefined) {
+      const side = this.sideForms();
+      if (!side) throw awaitingAnswer(prompt);
+      return this.runForm(side, cmdlet, parameters);
+    }
+    try {
+      return await this.runForm(this.forms, cmdlet, parameters);
+    } catch (e) {
+      // Queued behind a console statement that has since started waiting on a prompt.
+      const side = e instanceof IpcRefusal && e.data.id === 'ConsoleAwaitingAnswer' ? this.sideForms() : undefined;
+      if (side) return this.runForm(side, cmdlet, parameters);
+      throw e;
+    }
+  }
+
+  /** The forms runner over the side repository, opened on first use; undefined without one. */
+  private sideForms(): FormsRunner | undefined {
+    const open = this.options.openSideRepo;
+    if (!open) return undefined;
+    if (!this.side) {
+      const repo = open();
+      this.side = { repo, forms: new FormsRunner(repo, new StatementQueue()) };
+    }
+    return this.side.forms;
+  }
+
+  private async runForm(forms: FormsRunner, cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse> {
+    const { changed, ...response } = await forms.run(cmdlet, parameters);
     if (changed) this.notifyChanged();
     return response;
   }
 
   previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): PreviewResponse {
-    return this.forms.preview(cmdlet, parameters);
+    const side = this.console.pendingPrompt === undefined ? undefined : this.sideForms();
+    if (!side) return this.forms.preview(cmdlet, parameters);
+    // The side view is read only when a form runs; bring it up to date with the file first (a stat when unchanged).
+    this.side?.repo.refresh();
+    return side.preview(cmdlet, parameters);
   }
 
-  async execute(input: string): Promise<ConsoleResult> {
+  async execute(input: string, width?: number): Promise<ConsoleResult> {
     // Remembered until it ends, so that a line cut off by Stop (whose call never returns) still joins the history.
     this.historyPending = input;
-    const result = await this.console.execute(input);
+    const stream = this.options.streamConsole === true ? { stream: true, batchMs: CONSOLE_BATCH_MS } : {};
+    const result = await this.console.execute(input, { ...stream, ...(width !== undefined ? { width } : {}) });
     this.historyPending = undefined;
     // An incomplete input comes back whole with its continuation; keep only that.
     if (!result.incomplete) this.history.add(input);
@@ -117,6 +167,11 @@ export class EngineService {
   async stop(): Promise<boolean> {
     this.console.stopPrompt();
     return false;
+  }
+
+  /** In-process, output is not streamed: every line comes in the input's result. */
+  consoleOutput(): OutputBatch {
+    return { lines: [] };
   }
 
   /** Runs a script or command line for the headless shell: no console history, options as given. */

@@ -20,6 +20,7 @@ import type {
   HandlerRegistry,
   IpcReply,
   Metadata,
+  OutputBatch,
   PreviewResponse,
 } from './contract';
 import { errorReply, IpcRefusal, okReply } from './errors';
@@ -37,7 +38,9 @@ export interface IpcService {
   metadata(): MaybePromise<Metadata>;
   runCmdlet(cmdlet: CmdletName, parameters: CmdletParameters): Promise<CmdletResponse>;
   previewCmdlet(cmdlet: CmdletName, parameters: CmdletParameters): MaybePromise<PreviewResponse>;
-  execute(input: string): Promise<ConsoleResult>;
+  execute(input: string, width?: number): Promise<ConsoleResult>;
+  /** The running console input's next lines (see the contract); empty when nothing streams. */
+  consoleOutput(): MaybePromise<OutputBatch>;
   answer(answer: string | null): Promise<ConsoleResult>;
   /** Stops the console input that is running; true when something was stopped. */
   stop(): Promise<boolean>;
@@ -65,7 +68,8 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:cmdlet:set': cmdlet('pchat:cmdlet:set'),
     'pchat:cmdlet:remove': cmdlet('pchat:cmdlet:remove'),
     'pchat:cmdlet:preview': (request) => service.previewCmdlet(request.cmdlet, request.parameters),
-    'pchat:console:execute': (request) => service.execute(request.input),
+    'pchat:console:execute': (request) => service.execute(request.input, request.width),
+    'pchat:console:output': () => service.consoleOutput(),
     'pchat:console:answer': (request) => service.answer(request.answer),
     'pchat:console:stop': () => service.stop(),
     'pchat:console:complete': (request) => service.complete(request.input, request.cursor),

@@ -11,7 +11,7 @@
 // reports those as ordinary cmdlet errors, exactly as in the console.
 
 import { CONFIG_CMDLETS, PARAMETERS, type ConfigCmdletName, type ParameterMeta } from '../engine/domain/parameters';
-import type { ChannelName, Channels, CmdletParameters, CmdletRequest } from './contract';
+import { CONSOLE_WIDTH_RANGE, type ChannelName, type Channels, type CmdletParameters, type CmdletRequest } from './contract';
 import { refuse } from './errors';
 
 /** Console input: far more than any realistic script pasted into the console. */
@@ -116,6 +116,7 @@ const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
   'pchat:metadata': (args) => expectArgs(args, 0, 'pchat:metadata'),
   'pchat:console:history': (args) => expectArgs(args, 0, 'pchat:console:history'),
   'pchat:console:stop': (args) => expectArgs(args, 0, 'pchat:console:stop'),
+  'pchat:console:output': (args) => expectArgs(args, 0, 'pchat:console:output'),
   'pchat:cmdlet:get': cmdletRequest('Get-CsPersistentChatConfiguration', 'pchat:cmdlet:get'),
   'pchat:cmdlet:new': cmdletRequest('New-CsPersistentChatConfiguration', 'pchat:cmdlet:new'),
   'pchat:cmdlet:set': cmdletRequest('Set-CsPersistentChatConfiguration', 'pchat:cmdlet:set'),
@@ -128,8 +129,15 @@ const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
   },
   'pchat:console:execute': (args) => {
     expectArgs(args, 1, 'pchat:console:execute');
-    const fields = record(args[0], 'request', ['input']);
-    return Object.freeze({ input: string(fields.get('input'), 'input', MAX_CONSOLE_INPUT) });
+    const fields = record(args[0], 'request', ['input', 'width'], ['input']);
+    const input = string(fields.get('input'), 'input', MAX_CONSOLE_INPUT);
+    if (!fields.has('width')) return Object.freeze({ input });
+    const width = fields.get('width');
+    const { min, max } = CONSOLE_WIDTH_RANGE;
+    if (typeof width !== 'number' || !Number.isInteger(width) || width < min || width > max) {
+      invalid(`width must be a whole number of characters from ${min} to ${max}.`);
+    }
+    return Object.freeze({ input, width });
   },
   'pchat:console:answer': (args) => {
     expectArgs(args, 1, 'pchat:console:answer');

@@ -37,10 +37,11 @@ export interface Harness {
   cleanup(): void;
 }
 
-export function createHarness(options: { dir?: string } = {}): Harness {
+/** `side`: a second repository over the same file for forms while a console prompt waits, as the session worker has. */
+export function createHarness(options: { dir?: string; side?: boolean } = {}): Harness {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-ipc-'));
   const { repository } = openRepository(dir, { watchDebounceMs: 20 });
-  const service = new EngineService(repository);
+  const service = new EngineService(repository, options.side ? { openSideRepo: () => openRepository(dir).repository } : {});
   const handlers = new Map<string, Listener>();
   const logged: unknown[] = [];
   registerIpc({ handle: (channel, listener) => handlers.set(channel, listener) }, service, APP_ORIGIN, {
@@ -103,6 +104,7 @@ export function spyService(): IpcService & { calls: () => number } {
     complete: vi.fn(),
     consoleHistory: vi.fn(),
     stop: vi.fn(),
+    consoleOutput: vi.fn(),
   };
   return {
     ...(spies as unknown as IpcService),

@@ -39,6 +39,7 @@ const VALID_ARGS: Record<string, unknown[]> = {
   'pchat:console:complete': [{ input: 'Get-Cs', cursor: 6 }],
   'pchat:console:history': [],
   'pchat:console:stop': [],
+  'pchat:console:output': [],
 };
 
 describe('isTrustedSender', () => {

@@ -182,6 +182,8 @@ export interface SessionServices {
   history(): readonly { id: number; commandLine: string }[];
   /** The modules Import-Module has loaded in this session (names as Get-Module shows them). */
   importedModules(): Set<string>;
+  /** The console's width in characters (PowerShell's host buffer width); 120 when absent. */
+  consoleWidth?(): number;
 }
 
 export type Bound = ReadonlyMap<string, Value>;

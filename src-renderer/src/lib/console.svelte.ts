@@ -1,13 +1,19 @@
 // The embedded console's transcript and input state. A line typed (or a form
-// commit echoed) appears as `PS> <line>`, then the engine's output. The
-// transcript keeps the newest MAX_ENTRIES lines and each result is appended
-// in one assignment, so thousands of lines cost one DOM update.
+// commit echoed) appears as `PS> <line>`, then the engine's output, taken in
+// batches while the input runs (one take at a time: the engine waits for a
+// window that falls behind). The transcript keeps the newest MAX_ENTRIES
+// lines and counts those it drops, so the console can say so. Write-Progress
+// bars live beside the transcript, one per id, until completed or the input ends.
 
-import type { ConsoleResult, OutputKind, OutputLineDto, PchatApi } from '../../../src-main/ipc/contract';
+import type { ConsoleResult, ConsoleWidthRange, OutputKind, OutputLineDto, PchatApi, ProgressDto } from '../../../src-main/ipc/contract';
 import { ConsoleHistory } from './console-history';
 import { failureText } from './output';
+import { Transcript } from './transcript';
 
-export const MAX_ENTRIES = 5000;
+/** Scrollback: the newest lines kept. */
+export const MAX_ENTRIES = 100_000;
+/** The widths the engine accepts (the contract's type keeps this copy equal to main's). */
+const WIDTH_RANGE: ConsoleWidthRange = { min: 20, max: 1000 };
 
 export interface Span {
   readonly start: number;
@@ -27,10 +33,61 @@ export interface Entry {
   readonly spans?: readonly Span[];
 }
 
+/** Columns an error's text has beside its 2-character toggle. */
+const TOGGLE_COLUMNS = 2;
+
+/** Text rows `text` takes in `columns` characters: each of its lines, broken at the edge (monospace, break-all). */
+export function textRows(text: string, columns: number): number {
+  const cols = Math.max(1, columns);
+  let rows = 0;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    const length = (end === -1 ? text.length : end) - start;
+    rows += Math.max(1, Math.ceil(length / cols));
+    if (end === -1) return rows;
+    start = end + 1;
+  }
+}
+
+/** Text rows an entry takes in a transcript `columns` wide (an expanded error shows its whole record). */
+export function entryRows(entry: Entry, expanded: boolean, columns: number): number {
+  if (entry.kind === 'error') return textRows(entryText(entry, expanded), columns - TOGGLE_COLUMNS);
+  return textRows(entryText(entry, expanded), columns);
+}
+
+/** The text an entry shows, as copied. */
+export function entryText(entry: Entry, expanded: boolean): string {
+  if (entry.kind === 'echo') return `${entry.prompt ?? ''}${entry.text}`;
+  if (entry.kind === 'error' && !expanded) return entry.summary ?? entry.text.split('\n')[0] ?? '';
+  return entry.text;
+}
+
 type NewEntry = Omit<Entry, 'id'>;
 
 export class ConsoleStore {
-  entries = $state.raw<readonly Entry[]>([]);
+  /** Ids of the error entries shown with their whole record. */
+  expanded = $state.raw<ReadonlySet<number>>(new Set());
+  /** The scrollback, and a counter bumped whenever it changes (it is not itself reactive). */
+  readonly transcript = new Transcript<Entry>(MAX_ENTRIES, (e) => entryRows(e, this.expanded.has(e.id), this.columns));
+  /** The transcript's width in characters, as measured (long lines wrap at it). */
+  private columns = 1_000_000;
+  version = $state(0);
+  /** Lines dropped from the top of the scrollback since the last clear. */
+  dropped = $state(0);
+  /** Live Write-Progress bars of the running input, by id. */
+  progress = $state.raw<ReadonlyMap<number, ProgressDto>>(new Map());
+  /** The pane's width in characters, sent with each input (the engine lays output out for it). */
+  width: number | undefined = undefined;
+
+  /** The pane was measured: long lines wrap at its width in characters. */
+  setColumns(columns: number): void {
+    this.width = columns;
+    if (columns === this.columns) return;
+    this.columns = columns;
+    this.transcript.update();
+    this.version++;
+  }
   /** The engine is waiting for an answer (a -Confirm choice, a mandatory value): its prompt text. */
   prompt = $state<string | null>(null);
   /** Input so far when the engine said it is incomplete; the next line continues it. */
@@ -85,7 +142,8 @@ export class ConsoleStore {
     this.echo(source, before === null ? 0 : before.length + 1, before === null);
     if (before === null && text.trim() === '') return;
     // As in PowerShell, an empty line ends a continuation and runs what there is.
-    await this.call(() => this.api.console.execute(source), source, before !== null && text === '');
+    const width = this.width === undefined ? undefined : Math.min(WIDTH_RANGE.max, Math.max(WIDTH_RANGE.min, Math.floor(this.width)));
+    await this.call(() => this.api.console.execute(source, width), source, before !== null && text === '');
   }
 
   /** Ctrl+C or Escape: declines a pending prompt, or abandons a continuation. */
@@ -122,9 +180,27 @@ export class ConsoleStore {
     this.show(output);
   }
 
+  /** The transcript's entries (reading it subscribes to its changes). */
+  get entries(): readonly Entry[] {
+    void this.version;
+    return this.transcript.entries;
+  }
+
   clear(): void {
-    this.entries = [];
+    this.transcript.clear();
+    this.version++;
+    this.dropped = 0;
+    this.expanded = new Set();
     this.follow++;
+  }
+
+  /** Shows or hides an error's whole record. */
+  toggle(id: number): void {
+    const next = new Set(this.expanded);
+    if (!next.delete(id)) next.add(id);
+    this.expanded = next;
+    this.transcript.update();
+    this.version++;
   }
 
   private async answer(text: string | null): Promise<void> {
@@ -134,10 +210,35 @@ export class ConsoleStore {
     await this.call(() => this.api.console.answer(text), null, true);
   }
 
+  /**
+   * Takes the running input's lines until `running` settles, one take at a
+   * time (the next is asked for only once a batch is shown).
+   */
+  private async stream(running: Promise<unknown>): Promise<void> {
+    let ended = false;
+    void running.then(
+      () => (ended = true),
+      () => (ended = true),
+    );
+    while (!ended) {
+      let batch;
+      try {
+        batch = await this.api.console.output();
+      } catch {
+        return; // The input's own reply says what went wrong.
+      }
+      if (batch.lines.length > 0) this.show(batch.lines);
+    }
+  }
+
   private async call(run: () => Promise<ConsoleResult>, source: string | null, complete: boolean): Promise<void> {
     this.busy = true;
     try {
-      const result = await run();
+      const running = run();
+      const streaming = this.stream(running);
+      const result = await running.finally(() => streaming);
+      // Every line taken so far is shown before the reply's own.
+      await streaming;
       if (result.incomplete && !complete && source !== null) {
         // Only the finished command belongs in history, as in PowerShell.
         this.history.retract(source);
@@ -146,16 +247,18 @@ export class ConsoleStore {
       }
       this.continuation = null;
       this.show(result.output);
+      if (result.prompt === null) this.progress = new Map();
       if (result.stopped) this.append([{ kind: 'input', text: '^C — stopped; the statement that was running changed nothing.' }]);
       this.prompt = result.prompt;
     } catch (error) {
       this.continuation = null;
+      this.progress = new Map();
       this.append([{ kind: 'error', text: failureText(error) }]);
     } finally {
       this.busy = false;
     }
-    // While a prompt waits nothing has been written yet (and main refuses reads until it is answered).
-    if (this.prompt === null) this.onresult();
+    // Also at a prompt: statements before the one asking may have written.
+    this.onresult();
   }
 
   /** Echoes the lines of `source` from `offset` on: the first after `PS> ` when it starts a command. */
@@ -182,12 +285,23 @@ export class ConsoleStore {
         added = [];
         continue;
       }
+      if (line.kind === 'progress') {
+        if (line.progress) this.setProgress(line.progress);
+        continue;
+      }
       if (line.kind === 'error' && line.span) spans.push(line.span);
       added.push({ kind: line.kind, text: line.text, ...(line.summary === undefined ? {} : { summary: line.summary }) });
     }
     if (spans.length > 0) this.underline(spans);
     if (cleared) this.clear();
     this.append(added);
+  }
+
+  private setProgress(bar: ProgressDto): void {
+    const next = new Map(this.progress);
+    if (bar.completed) next.delete(bar.id);
+    else next.set(bar.id, bar);
+    this.progress = next;
   }
 
   /** Marks the offending text of the running command's echo lines. */
@@ -201,13 +315,15 @@ export class ConsoleStore {
       }
     }
     if (byId.size === 0) return;
-    this.entries = this.entries.map((e) => (byId.has(e.id) ? { ...e, spans: [...(e.spans ?? []), ...byId.get(e.id)!] } : e));
+    this.transcript.update((e) => (byId.has(e.id) ? { ...e, spans: [...(e.spans ?? []), ...byId.get(e.id)!] } : e));
+    this.version++;
   }
 
   private append(lines: readonly NewEntry[]): void {
     if (lines.length === 0) return;
     const fresh = lines.map((line) => ({ ...line, id: this.nextId++ }));
-    const all = this.entries.concat(fresh);
-    this.entries = all.length > MAX_ENTRIES ? all.slice(-MAX_ENTRIES) : all;
+    const dropped = this.transcript.append(fresh);
+    if (dropped > 0) this.dropped += dropped;
+    this.version++;
   }
 }

@@ -85,7 +85,8 @@ export function createWebClient(baseUrl: string, token: string): PchatApi {
     removeConfiguration: cmdlet('pchat:cmdlet:remove'),
     previewCmdlet: (name, parameters) => call('pchat:cmdlet:preview', { cmdlet: name, parameters }),
     console: Object.freeze({
-      execute: (input: string) => call('pchat:console:execute', { input }),
+      execute: (input: string, width?: number) => call('pchat:console:execute', width === undefined ? { input } : { input, width }),
+      output: () => call('pchat:console:output'),
       answer: (answer: string | null) => call('pchat:console:answer', { answer }),
       stop: () => call('pchat:console:stop'),
       complete: (input: string, cursor: number) => call('pchat:console:complete', { input, cursor }),

@@ -65,7 +65,8 @@ function create(ctx: CommandContext) {
     },
     async end() {
       if (items.length === 0) return;
-      await ctx.emit(new FormattedText(await formatListLines(items, specs, (block, item) => ctx.invoke(block, item))));
+      const width = ctx.session.consoleWidth?.();
+      await ctx.emit(new FormattedText(await formatListLines(items, specs, (block, item) => ctx.invoke(block, item), width)));
     },
   };
 }

@@ -28,15 +28,17 @@ function viewOf(bound: Bound): HelpView {
 }
 
 /** The help lines for one command and the chosen view; undefined when -Parameter matches nothing. */
-function commandHelp(def: CommandDef, bound: Bound): string[] | undefined {
+function commandHelp(def: CommandDef, bound: Bound, width: number): string[] | undefined {
   const parameter = bound.get('Parameter');
-  if (parameter !== undefined && parameter !== null) return renderParameterHelp(def, toPSString(parameter));
-  return renderHelp(def, viewOf(bound));
+  if (parameter !== undefined && parameter !== null) return renderParameterHelp(def, toPSString(parameter), { width });
+  return renderHelp(def, viewOf(bound), { width });
 }
 
 function create(ctx: CommandContext) {
+  // Help is laid out for the console's width, as Get-Help wraps to the host's buffer.
+  const width = ctx.session.consoleWidth?.() ?? 120;
   const show = async (def: CommandDef, bound: Bound) => {
-    const lines = commandHelp(def, bound);
+    const lines = commandHelp(def, bound, width);
     if (lines) return ctx.emit(new FormattedText(lines));
     return ctx.writeError({
       message: `No parameter matches criteria ${toPSString(bound.get('Parameter') ?? null)}.`,
@@ -46,7 +48,7 @@ function create(ctx: CommandContext) {
       target: '',
     });
   };
-  const overview = () => ctx.emit(new FormattedText(renderOverview(ctx.session.commands(), ctx.session.aliases())));
+  const overview = () => ctx.emit(new FormattedText(renderOverview(ctx.session.commands(), ctx.session.aliases(), width)));
 
   return {
     async process(bound: Bound) {
@@ -70,7 +72,7 @@ function create(ctx: CommandContext) {
       const entries = commands
         .map((d) => ({ name: d.name, category: commandTypeOf(d), module: d.source, synopsis: d.help.synopsis }))
         .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
-      await ctx.emit(new FormattedText(renderHelpList(topic ? [...entries, OVERVIEW_ENTRY] : entries)));
+      await ctx.emit(new FormattedText(renderHelpList(topic ? [...entries, OVERVIEW_ENTRY] : entries, width)));
     },
   };
 }

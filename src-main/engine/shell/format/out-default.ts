@@ -9,13 +9,18 @@ import { toPSString } from '../convert';
 import { getMemberProperty } from '../members';
 import { FormattedText, Hashtable, PSObject, ScriptBlock, type Value } from '../values';
 import { renderList, type ListEntry } from './list-view';
-import { DEFAULT_WIDTH, renderValueTable } from './table-view';
+import { DEFAULT_WIDTH, renderValueTable, type TableOptions } from './table-view';
 import { isFramedTextView, textView } from './text-views';
 import { HASHTABLE_COLUMNS, tableViewFor, type TableView } from './views';
 
-export interface HostFormatOptions {
+export interface HostFormatOptions extends Pick<TableOptions, 'wrap' | 'autoSize' | 'onDropped' | 'layout' | 'onLayout'> {
   /** Console width in characters. Default 120. */
   readonly width?: number;
+}
+
+/** The table options of a host format call (the width defaulted). */
+function tableOptions(options: HostFormatOptions): TableOptions {
+  return { ...options, width: options.width ?? DEFAULT_WIDTH };
 }
 
 /** Objects with more than this many properties show as a list. */
@@ -45,11 +50,11 @@ export function hashtableTable(tables: readonly Hashtable[], options: HostFormat
       { header: 'Name', values: entries.map(([k]) => k), width: HASHTABLE_COLUMNS.nameWidth, align: 'left' },
       { header: 'Value', values: entries.map(([, v]) => v), align: 'left' },
     ],
-    { width: options.width ?? DEFAULT_WIDTH },
+    tableOptions(options),
   );
 }
 
-function viewTable(view: TableView, objects: readonly PSObject[], width: number): string[] {
+function viewTable(view: TableView, objects: readonly PSObject[], options: TableOptions): string[] {
   return renderValueTable(
     view.columns.map((c) => ({
       header: c.header,
@@ -57,18 +62,24 @@ function viewTable(view: TableView, objects: readonly PSObject[], width: number)
       ...(c.width !== undefined ? { width: c.width } : {}),
       ...(c.align ? { align: c.align } : {}),
     })),
-    { width },
+    options,
   );
 }
 
-/** A grouped view: a blank line and `   Label: value` over each run of objects sharing the value, each run its own table. */
-function groupedTable(view: TableView, groupBy: NonNullable<TableView['groupBy']>, objects: readonly PSObject[], width: number): string[] {
+/** A group heading: PowerShell's GroupBy label over each run of objects sharing a value. */
+export interface GroupHeading<T> {
+  readonly label: string;
+  readonly value: (item: T) => Value;
+}
+
+/** A blank line and `   Label: value` over each run of consecutive items sharing the value, each run rendered on its own. */
+export function groupedRuns<T>(items: readonly T[], groupBy: GroupHeading<T>, render: (run: readonly T[]) => string[]): string[] {
   const lines: string[] = [];
-  for (let start = 0; start < objects.length; ) {
-    const key = toPSString(groupBy.value(objects[start]!));
+  for (let start = 0; start < items.length; ) {
+    const key = toPSString(groupBy.value(items[start]!));
     let end = start + 1;
-    while (end < objects.length && toPSString(groupBy.value(objects[end]!)) === key) end++;
-    lines.push('', `   ${groupBy.label}: ${key}`, ...viewTable(view, objects.slice(start, end), width));
+    while (end < items.length && toPSString(groupBy.value(items[end]!)) === key) end++;
+    lines.push('', `   ${groupBy.label}: ${key}`, ...render(items.slice(start, end)));
     start = end;
   }
   return lines;
@@ -78,18 +89,18 @@ function groupedTable(view: TableView, groupBy: NonNullable<TableView['groupBy']
 export function objectTable(objects: readonly PSObject[], options: HostFormatOptions = {}, properties?: readonly string[]): string[] {
   const first = objects[0];
   if (!first) return [];
-  const width = options.width ?? DEFAULT_WIDTH;
+  const table = tableOptions(options);
   const view = properties ? undefined : tableViewFor(first);
-  if (view?.groupBy) return groupedTable(view, view.groupBy, objects, width);
-  if (view) return viewTable(view, objects, width);
+  if (view?.groupBy) return groupedRuns(objects, view.groupBy, (run) => viewTable(view, run, table));
+  if (view) return viewTable(view, objects, table);
   const names = properties ?? first.propertyNames;
   return renderValueTable(
     names.map((n) => ({ header: n, values: objects.map((o) => getMemberProperty(o, n).value) })),
-    { width },
+    table,
   );
 }
 
-type Group =
+export type Group =
   | { kind: 'lines'; lines: string[] }
   | { kind: 'list'; items: PSObject[] }
   | { kind: 'table'; key: string; items: PSObject[] }
@@ -127,8 +138,8 @@ function flatten(values: readonly Value[], out: Value[] = []): Value[] {
   return out;
 }
 
-/** Formats a statement's output objects into the lines the console shows. */
-export function formatForHost(values: readonly Value[], options: HostFormatOptions = {}): string[] {
+/** Consecutive values shown together (one list, one table), in order. */
+export function groupValues(values: readonly Value[]): Group[] {
   const groups: Group[] = [];
   for (const value of flatten(values)) {
     const next = classify(value);
@@ -153,19 +164,26 @@ export function formatForHost(values: readonly Value[], options: HostFormatOptio
     }
     groups.push(next);
   }
-  const width = options.width ?? DEFAULT_WIDTH;
-  return groups.flatMap((g) => {
-    switch (g.kind) {
-      case 'lines':
-        return g.lines;
-      case 'list':
-        return renderList(g.items.map((o) => listEntries(o)), { width });
-      case 'table':
-        return objectTable(g.items, { width });
-      case 'hashtable':
-        return hashtableTable(g.items, { width });
-      case 'framed':
-        return ['', ...g.lines, '', ''];
-    }
-  });
+  return groups;
+}
+
+/** The lines of one group. */
+export function renderGroup(g: Group, options: HostFormatOptions = {}): string[] {
+  switch (g.kind) {
+    case 'lines':
+      return g.lines;
+    case 'list':
+      return renderList(g.items.map((o) => listEntries(o)), { width: options.width ?? DEFAULT_WIDTH });
+    case 'table':
+      return objectTable(g.items, options);
+    case 'hashtable':
+      return hashtableTable(g.items, options);
+    case 'framed':
+      return ['', ...g.lines, '', ''];
+  }
+}
+
+/** Formats a statement's output objects into the lines the console shows. */
+export function formatForHost(values: readonly Value[], options: HostFormatOptions = {}): string[] {
+  return groupValues(values).flatMap((g) => renderGroup(g, { width: options.width ?? DEFAULT_WIDTH }));
 }

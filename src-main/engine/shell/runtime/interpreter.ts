@@ -63,6 +63,8 @@ export class Interpreter {
   source = '';
   /** The script file being run (-File), for "At <path>:<line>" positions; undefined for typed input. */
   scriptPath: string | undefined;
+  /** The console's width in characters for the running input (PowerShell's host buffer width). */
+  consoleWidth = 120;
   /** The current sequence point: the extent language errors are reported at. */
   private position: Extent | undefined;
   /** Asked often (every statement, pipeline item and scriptblock call) whether the user pressed Stop. */

@@ -97,6 +97,7 @@ export class Stage {
         aliases: () => interp.commands.aliases(),
         history: () => interp.history(),
         importedModules: () => importedModulesOf(interp),
+        consoleWidth: () => interp.consoleWidth,
       },
       emit: async (value) => {
         if (this.pref('OutVariable') !== undefined) this.outVariable.push(value);
