@@ -6,7 +6,7 @@
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { OutputLine } from '../engine/shell/commands';
 import type { StoreWarning } from '../engine/store/types';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, PreviewResponse } from '../ipc/contract';
+import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, PreviewResponse } from '../ipc/contract';
 
 /** What the worker is started with (workerData). */
 export interface WorkerStart {
@@ -38,6 +38,8 @@ export interface WorkerMethods {
   'console.history': [[], readonly string[]];
   'cmdlet.run': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], CmdletResponse];
   'cmdlet.preview': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], PreviewResponse];
+  'cmdlet.bulk': [[request: BulkRequest], BulkResponse];
+  'help.get': [[name: string], HelpData | null];
   'watch.start': [[], void];
 }
 

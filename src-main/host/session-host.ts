@@ -10,10 +10,11 @@
 
 import { Worker } from 'node:worker_threads';
 import type { checkCmdlet } from '../engine/cmdlets/form-check';
+import type { commandHelpData } from '../engine/cmdlets/help/help-data';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from '../ipc/contract';
+import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, Metadata, PreviewResponse } from '../ipc/contract';
 import { IpcRefusal, refuse } from '../ipc/errors';
 import { buildMetadata } from '../ipc/metadata';
 import { Control, createControlBuffer, IDLE } from './control';
@@ -41,6 +42,8 @@ export interface SessionHostOptions {
    * forms (the app, the preview), so the headless shell does not load it.
    */
   readonly checkForm?: typeof checkCmdlet;
+  /** The engine's help as data (help-data.ts), likewise for the Help pane while the worker is busy. */
+  readonly helpData?: typeof commandHelpData;
 }
 
 export class SessionHost {
@@ -264,6 +267,17 @@ export class SessionHost {
 
   runCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse> {
     return this.call('cmdlet.run', cmdlet, parameters);
+  }
+
+  runBulk(request: BulkRequest): Promise<BulkResponse> {
+    return this.call('cmdlet.bulk', request);
+  }
+
+  /** A command's help for the Help pane; like a form check, it never waits for a busy worker. */
+  help(name: string): HelpData | null | Promise<HelpData | null> {
+    const local = this.options.helpData;
+    if (!this.consoleBusy || local === undefined) return this.call('help.get', name);
+    return local(name) ?? null;
   }
 
   /**

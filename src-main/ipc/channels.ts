@@ -12,6 +12,8 @@ const CHANNEL_TABLE = {
   'pchat:cmdlet:set': true,
   'pchat:cmdlet:remove': true,
   'pchat:cmdlet:preview': true,
+  'pchat:cmdlet:bulk': true,
+  'pchat:help': true,
   'pchat:console:execute': true,
   'pchat:console:answer': true,
   'pchat:console:stop': true,

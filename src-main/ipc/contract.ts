@@ -3,7 +3,11 @@
 // a response type; errors cross as plain data. Every request is validated in
 // main before it reaches the engine (see validate-payload.ts).
 
+import type { BulkCmdletName } from '../engine/cmdlets/bulk-line';
+import type { HelpData } from '../engine/cmdlets/help/help-data';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
+
+export type { BulkCmdletName, HelpData };
 
 /** An error as plain data: safe to send over IPC and to show. */
 export interface ErrorData {
@@ -84,6 +88,31 @@ export interface CmdletResponse {
   readonly objects: readonly ConfigurationDto[];
 }
 
+/** One change applied to many collections (bulk Edit, bulk Remove). */
+export interface BulkRequest {
+  readonly cmdlet: BulkCmdletName;
+  readonly identities: readonly string[];
+  /** The values to apply to each (no Identity). */
+  readonly parameters: CmdletParameters;
+}
+
+/** How the change went for one collection. */
+export interface BulkItemResult {
+  readonly identity: string;
+  readonly ok: boolean;
+  /** The line run for this collection. */
+  readonly commandLine: string;
+  readonly output: readonly OutputLineDto[];
+}
+
+export interface BulkResponse {
+  /** True when every collection succeeded. */
+  readonly ok: boolean;
+  /** The equivalent pipeline over all of them. */
+  readonly commandLine: string;
+  readonly results: readonly BulkItemResult[];
+}
+
 export interface PreviewResponse {
   /** The equivalent console line for the form as filled in so far. */
   readonly commandLine: string;
@@ -125,6 +154,10 @@ export interface Channels {
   'pchat:cmdlet:remove': { request: CmdletRequest; response: CmdletResponse };
   /** Validate a form and build its cmdlet line without running anything. */
   'pchat:cmdlet:preview': { request: { readonly cmdlet: ConfigCmdletName; readonly parameters: CmdletParameters }; response: PreviewResponse };
+  /** One change to many collections, run per collection, in one turn of the engine's queue. */
+  'pchat:cmdlet:bulk': { request: BulkRequest; response: BulkResponse };
+  /** A command's help as data (the Help pane); null when there is no such command. */
+  'pchat:help': { request: { readonly name: string }; response: HelpData | null };
   'pchat:console:execute': { request: { readonly input: string }; response: ConsoleResult };
   'pchat:console:answer': { request: { readonly answer: string | null }; response: ConsoleResult };
   /** Stops the running console input (Ctrl+C / Stop); true when something was running. */
@@ -163,6 +196,8 @@ export interface PchatApi {
   setConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
   removeConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
   previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<PreviewResponse>;
+  runBulk(request: BulkRequest): Promise<BulkResponse>;
+  help(name: string): Promise<HelpData | null>;
   console: {
     execute(input: string): Promise<ConsoleResult>;
     answer(answer: string | null): Promise<ConsoleResult>;

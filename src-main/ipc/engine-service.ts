@@ -16,7 +16,8 @@ import type { ExecuteResult } from '../engine/session';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { ConfigRepository } from '../engine/store/types';
 import { ConsoleRunner, type ConsoleExecuteOptions, type ConsoleRunnerOptions } from './console-runner';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from './contract';
+import { commandHelpData } from '../engine/cmdlets/help/help-data';
+import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, HelpData, ConsoleResult, Metadata, PreviewResponse } from './contract';
 import { IpcRefusal } from './errors';
 import { FormsRunner } from './forms-runner';
 import { HistoryFile } from './history-file';
@@ -93,6 +94,18 @@ export class EngineService {
     const { changed, ...response } = await this.forms.run(cmdlet, parameters);
     if (changed) this.notifyChanged();
     return response;
+  }
+
+  async runBulk(request: BulkRequest): Promise<BulkResponse> {
+    const prompt = this.console.pendingPrompt;
+    if (prompt !== undefined) throw awaitingAnswer(prompt);
+    const { changed, ...response } = await this.forms.runBulk(request.cmdlet, request.identities, request.parameters);
+    if (changed) this.notifyChanged();
+    return response;
+  }
+
+  help(name: string): HelpData | null {
+    return commandHelpData(name) ?? null;
   }
 
   previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): PreviewResponse {

@@ -12,6 +12,8 @@ import type { ConfigCmdletName as CmdletName } from '../engine/domain/parameters
 import type {
   ChannelName,
   Channels,
+  BulkRequest,
+  BulkResponse,
   CmdletParameters,
   CmdletRequest,
   CmdletResponse,
@@ -19,6 +21,7 @@ import type {
   ConsoleResult,
   HandlerRegistry,
   IpcReply,
+  HelpData,
   Metadata,
   PreviewResponse,
 } from './contract';
@@ -37,6 +40,8 @@ export interface IpcService {
   metadata(): MaybePromise<Metadata>;
   runCmdlet(cmdlet: CmdletName, parameters: CmdletParameters): Promise<CmdletResponse>;
   previewCmdlet(cmdlet: CmdletName, parameters: CmdletParameters): MaybePromise<PreviewResponse>;
+  runBulk(request: BulkRequest): Promise<BulkResponse>;
+  help(name: string): MaybePromise<HelpData | null>;
   execute(input: string): Promise<ConsoleResult>;
   answer(answer: string | null): Promise<ConsoleResult>;
   /** Stops the console input that is running; true when something was stopped. */
@@ -65,6 +70,8 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:cmdlet:set': cmdlet('pchat:cmdlet:set'),
     'pchat:cmdlet:remove': cmdlet('pchat:cmdlet:remove'),
     'pchat:cmdlet:preview': (request) => service.previewCmdlet(request.cmdlet, request.parameters),
+    'pchat:cmdlet:bulk': (request) => service.runBulk(request),
+    'pchat:help': (request) => service.help(request.name),
     'pchat:console:execute': (request) => service.execute(request.input),
     'pchat:console:answer': (request) => service.answer(request.answer),
     'pchat:console:stop': () => service.stop(),

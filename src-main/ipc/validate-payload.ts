@@ -10,6 +10,7 @@
 // Value *meaning* (ranges, URL rules, identities) is left to the engine: it
 // reports those as ordinary cmdlet errors, exactly as in the console.
 
+import { BULK_CMDLETS, type BulkCmdletName } from '../engine/cmdlets/bulk-line';
 import { CONFIG_CMDLETS, PARAMETERS, type ConfigCmdletName, type ParameterMeta } from '../engine/domain/parameters';
 import type { ChannelName, Channels, CmdletParameters, CmdletRequest } from './contract';
 import { refuse } from './errors';
@@ -20,6 +21,10 @@ export const MAX_CONSOLE_INPUT = 100_000;
 export const MAX_ANSWER_LENGTH = 10_000;
 /** One form value: identities and URLs are far shorter. */
 export const MAX_PARAMETER_STRING = 8_192;
+/** Collections in one bulk change: far more than any real topology has. */
+export const MAX_BULK_IDENTITIES = 10_000;
+/** A command name for the Help pane. */
+export const MAX_HELP_NAME = 256;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -101,6 +106,25 @@ function cmdletName(value: unknown): ConfigCmdletName {
   return value as ConfigCmdletName;
 }
 
+function bulkRequest(args: readonly unknown[]): Channels['pchat:cmdlet:bulk']['request'] {
+  expectArgs(args, 1, 'pchat:cmdlet:bulk');
+  const fields = record(args[0], 'request', ['cmdlet', 'identities', 'parameters']);
+  const cmdlet = fields.get('cmdlet');
+  if (typeof cmdlet !== 'string' || !(BULK_CMDLETS as readonly string[]).includes(cmdlet)) invalid(`cmdlet must be one of ${BULK_CMDLETS.join(', ')}.`);
+  const list = fields.get('identities');
+  if (!Array.isArray(list) || Object.getPrototypeOf(list) !== Array.prototype) invalid('identities must be an array.');
+  if (list.length === 0 || list.length > MAX_BULK_IDENTITIES) invalid(`identities must hold 1 to ${MAX_BULK_IDENTITIES} identities; got ${list.length}.`);
+  const identities: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const descriptor = Object.getOwnPropertyDescriptor(list, i);
+    if (descriptor === undefined || !('value' in descriptor)) invalid(`identities[${i}] must be a data element.`);
+    identities.push(string(descriptor.value, `identities[${i}]`, MAX_PARAMETER_STRING));
+  }
+  const parameters = validateCmdletParameters(cmdlet as BulkCmdletName, fields.get('parameters'));
+  if ('Identity' in parameters) invalid('parameters.Identity is not allowed: the identities are the list.');
+  return Object.freeze({ cmdlet: cmdlet as BulkCmdletName, identities: Object.freeze(identities), parameters });
+}
+
 type Request<C extends ChannelName> = Channels[C]['request'];
 type Validator<C extends ChannelName> = (args: readonly unknown[]) => Request<C>;
 
@@ -125,6 +149,11 @@ const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
     const fields = record(args[0], 'request', ['cmdlet', 'parameters']);
     const cmdlet = cmdletName(fields.get('cmdlet'));
     return Object.freeze({ cmdlet, parameters: validateCmdletParameters(cmdlet, fields.get('parameters')) });
+  },
+  'pchat:cmdlet:bulk': bulkRequest,
+  'pchat:help': (args) => {
+    expectArgs(args, 1, 'pchat:help');
+    return Object.freeze({ name: string(record(args[0], 'request', ['name']).get('name'), 'name', MAX_HELP_NAME) });
   },
   'pchat:console:execute': (args) => {
     expectArgs(args, 1, 'pchat:console:execute');

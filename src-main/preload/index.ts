@@ -70,6 +70,8 @@ const api: PchatApi = Object.freeze({
   setConfiguration: cmdlet('pchat:cmdlet:set'),
   removeConfiguration: cmdlet('pchat:cmdlet:remove'),
   previewCmdlet: (name, parameters) => call('pchat:cmdlet:preview', { cmdlet: name, parameters }),
+    runBulk: (request) => call('pchat:cmdlet:bulk', request),
+    help: (name) => call('pchat:help', { name }),
   console: Object.freeze({
     execute: (input: string) => call('pchat:console:execute', { input }),
     answer: (answer: string | null) => call('pchat:console:answer', { answer }),

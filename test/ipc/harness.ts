@@ -98,6 +98,8 @@ export function spyService(): IpcService & { calls: () => number } {
     metadata: vi.fn(),
     runCmdlet: vi.fn(),
     previewCmdlet: vi.fn(),
+    runBulk: vi.fn(),
+    help: vi.fn(),
     execute: vi.fn(),
     answer: vi.fn(),
     complete: vi.fn(),

@@ -34,6 +34,8 @@ const VALID_ARGS: Record<string, unknown[]> = {
   'pchat:cmdlet:set': [{ parameters: { Identity: 'Global', DefaultChatHistory: 42 } }],
   'pchat:cmdlet:remove': [{ parameters: { Identity: 'Global' } }],
   'pchat:cmdlet:preview': [{ cmdlet: 'Get-CsPersistentChatConfiguration', parameters: {} }],
+  'pchat:cmdlet:bulk': [{ cmdlet: 'Set-CsPersistentChatConfiguration', identities: ['Global'], parameters: { DefaultChatHistory: 42 } }],
+  'pchat:help': [{ name: 'Get-Help' }],
   'pchat:console:execute': [{ input: 'Set-CsPersistentChatConfiguration -DefaultChatHistory 99' }],
   'pchat:console:answer': [{ answer: 'Y' }],
   'pchat:console:complete': [{ input: 'Get-Cs', cursor: 6 }],
