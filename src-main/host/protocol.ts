@@ -39,6 +39,7 @@ export interface WorkerMethods {
   'cmdlet.run': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], CmdletResponse];
   'cmdlet.preview': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], PreviewResponse];
   'cmdlet.bulk': [[request: BulkRequest], BulkResponse];
+  'cmdlet.bulkPreview': [[request: BulkRequest], PreviewResponse];
   'help.get': [[name: string], HelpData | null];
   'watch.start': [[], void];
 }

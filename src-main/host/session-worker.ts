@@ -87,6 +87,8 @@ function dispatch(request: Request): unknown {
       return s.previewCmdlet(...request.args);
     case 'cmdlet.bulk':
       return s.runBulk(...request.args);
+    case 'cmdlet.bulkPreview':
+      return s.previewBulk(...request.args);
     case 'help.get':
       return s.help(...request.args);
     case 'watch.start':

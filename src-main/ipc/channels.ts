@@ -13,6 +13,7 @@ const CHANNEL_TABLE = {
   'pchat:cmdlet:remove': true,
   'pchat:cmdlet:preview': true,
   'pchat:cmdlet:bulk': true,
+  'pchat:cmdlet:bulk-preview': true,
   'pchat:help': true,
   'pchat:console:execute': true,
   'pchat:console:answer': true,

@@ -156,6 +156,8 @@ export interface Channels {
   'pchat:cmdlet:preview': { request: { readonly cmdlet: ConfigCmdletName; readonly parameters: CmdletParameters }; response: PreviewResponse };
   /** One change to many collections, run per collection, in one turn of the engine's queue. */
   'pchat:cmdlet:bulk': { request: BulkRequest; response: BulkResponse };
+  /** Checks a bulk change and builds its pipeline without running anything. */
+  'pchat:cmdlet:bulk-preview': { request: BulkRequest; response: PreviewResponse };
   /** A command's help as data (the Help pane); null when there is no such command. */
   'pchat:help': { request: { readonly name: string }; response: HelpData | null };
   'pchat:console:execute': { request: { readonly input: string }; response: ConsoleResult };
@@ -197,6 +199,7 @@ export interface PchatApi {
   removeConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
   previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<PreviewResponse>;
   runBulk(request: BulkRequest): Promise<BulkResponse>;
+  previewBulk(request: BulkRequest): Promise<PreviewResponse>;
   help(name: string): Promise<HelpData | null>;
   console: {
     execute(input: string): Promise<ConsoleResult>;

@@ -104,6 +104,10 @@ export class EngineService {
     return response;
   }
 
+  previewBulk(request: BulkRequest): PreviewResponse {
+    return this.forms.previewBulk(request.cmdlet, request.identities, request.parameters);
+  }
+
   help(name: string): HelpData | null {
     return commandHelpData(name) ?? null;
   }

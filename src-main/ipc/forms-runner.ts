@@ -10,7 +10,7 @@
 // no one to ask: a prompt (-Confirm) fails with the engine's non-interactive
 // error; forms confirm in their own dialogs before they send.
 
-import { bulkCommandLine, type BulkCmdletName } from '../engine/cmdlets/bulk-line';
+import { bulkCommandLine, checkBulk, type BulkCmdletName } from '../engine/cmdlets/bulk-line';
 import { buildCommandLine, CommandLineError } from '../engine/cmdlets/command-line';
 import { CONFIG_COMMANDS } from '../engine/cmdlets/config';
 import { checkCmdlet } from '../engine/cmdlets/form-check';
@@ -92,6 +92,16 @@ export class FormsRunner {
   preview(cmdlet: ConfigCmdletName, parameters: CmdletParameters): PreviewResponse {
     try {
       return checkCmdlet(cmdlet, parameters, this.queue.busy ? undefined : this.repo);
+    } catch (e) {
+      if (e instanceof CommandLineError) refuse('InvalidPayload', e.message);
+      throw e;
+    }
+  }
+
+  /** Checks a bulk change as `preview` checks a form (the store is consulted only between statements). */
+  previewBulk(cmdlet: BulkCmdletName, identities: readonly string[], parameters: CmdletParameters): PreviewResponse {
+    try {
+      return checkBulk(cmdlet, identities, parameters, this.queue.busy ? undefined : this.repo);
     } catch (e) {
       if (e instanceof CommandLineError) refuse('InvalidPayload', e.message);
       throw e;

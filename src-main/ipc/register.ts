@@ -41,6 +41,7 @@ export interface IpcService {
   runCmdlet(cmdlet: CmdletName, parameters: CmdletParameters): Promise<CmdletResponse>;
   previewCmdlet(cmdlet: CmdletName, parameters: CmdletParameters): MaybePromise<PreviewResponse>;
   runBulk(request: BulkRequest): Promise<BulkResponse>;
+  previewBulk(request: BulkRequest): MaybePromise<PreviewResponse>;
   help(name: string): MaybePromise<HelpData | null>;
   execute(input: string): Promise<ConsoleResult>;
   answer(answer: string | null): Promise<ConsoleResult>;
@@ -71,6 +72,7 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:cmdlet:remove': cmdlet('pchat:cmdlet:remove'),
     'pchat:cmdlet:preview': (request) => service.previewCmdlet(request.cmdlet, request.parameters),
     'pchat:cmdlet:bulk': (request) => service.runBulk(request),
+    'pchat:cmdlet:bulk-preview': (request) => service.previewBulk(request),
     'pchat:help': (request) => service.help(request.name),
     'pchat:console:execute': (request) => service.execute(request.input),
     'pchat:console:answer': (request) => service.answer(request.answer),

@@ -12,7 +12,7 @@
 
 import { BULK_CMDLETS, type BulkCmdletName } from '../engine/cmdlets/bulk-line';
 import { CONFIG_CMDLETS, PARAMETERS, type ConfigCmdletName, type ParameterMeta } from '../engine/domain/parameters';
-import type { ChannelName, Channels, CmdletParameters, CmdletRequest } from './contract';
+import type { BulkRequest, ChannelName, Channels, CmdletParameters, CmdletRequest } from './contract';
 import { refuse } from './errors';
 
 /** Console input: far more than any realistic script pasted into the console. */
@@ -106,8 +106,23 @@ function cmdletName(value: unknown): ConfigCmdletName {
   return value as ConfigCmdletName;
 }
 
-function bulkRequest(args: readonly unknown[]): Channels['pchat:cmdlet:bulk']['request'] {
-  expectArgs(args, 1, 'pchat:cmdlet:bulk');
+type Request<C extends ChannelName> = Channels[C]['request'];
+type Validator<C extends ChannelName> = (args: readonly unknown[]) => Request<C>;
+
+function cmdletRequest(cmdlet: ConfigCmdletName, channel: ChannelName): (args: readonly unknown[]) => CmdletRequest {
+  return (args) => {
+    expectArgs(args, 1, channel);
+    const fields = record(args[0], 'request', ['parameters']);
+    return Object.freeze({ parameters: validateCmdletParameters(cmdlet, fields.get('parameters')) });
+  };
+}
+
+function bulkRequest(channel: 'pchat:cmdlet:bulk' | 'pchat:cmdlet:bulk-preview'): (args: readonly unknown[]) => BulkRequest {
+  return (args) => bulkPayload(args, channel);
+}
+
+function bulkPayload(args: readonly unknown[], channel: string): BulkRequest {
+  expectArgs(args, 1, channel);
   const fields = record(args[0], 'request', ['cmdlet', 'identities', 'parameters']);
   const cmdlet = fields.get('cmdlet');
   if (typeof cmdlet !== 'string' || !(BULK_CMDLETS as readonly string[]).includes(cmdlet)) invalid(`cmdlet must be one of ${BULK_CMDLETS.join(', ')}.`);
@@ -125,17 +140,6 @@ function bulkRequest(args: readonly unknown[]): Channels['pchat:cmdlet:bulk']['r
   return Object.freeze({ cmdlet: cmdlet as BulkCmdletName, identities: Object.freeze(identities), parameters });
 }
 
-type Request<C extends ChannelName> = Channels[C]['request'];
-type Validator<C extends ChannelName> = (args: readonly unknown[]) => Request<C>;
-
-function cmdletRequest(cmdlet: ConfigCmdletName, channel: ChannelName): (args: readonly unknown[]) => CmdletRequest {
-  return (args) => {
-    expectArgs(args, 1, channel);
-    const fields = record(args[0], 'request', ['parameters']);
-    return Object.freeze({ parameters: validateCmdletParameters(cmdlet, fields.get('parameters')) });
-  };
-}
-
 const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
   'pchat:metadata': (args) => expectArgs(args, 0, 'pchat:metadata'),
   'pchat:console:history': (args) => expectArgs(args, 0, 'pchat:console:history'),
@@ -150,7 +154,8 @@ const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
     const cmdlet = cmdletName(fields.get('cmdlet'));
     return Object.freeze({ cmdlet, parameters: validateCmdletParameters(cmdlet, fields.get('parameters')) });
   },
-  'pchat:cmdlet:bulk': bulkRequest,
+  'pchat:cmdlet:bulk': bulkRequest('pchat:cmdlet:bulk'),
+  'pchat:cmdlet:bulk-preview': bulkRequest('pchat:cmdlet:bulk-preview'),
   'pchat:help': (args) => {
     expectArgs(args, 1, 'pchat:help');
     return Object.freeze({ name: string(record(args[0], 'request', ['name']).get('name'), 'name', MAX_HELP_NAME) });

@@ -71,6 +71,7 @@ const api: PchatApi = Object.freeze({
   removeConfiguration: cmdlet('pchat:cmdlet:remove'),
   previewCmdlet: (name, parameters) => call('pchat:cmdlet:preview', { cmdlet: name, parameters }),
     runBulk: (request) => call('pchat:cmdlet:bulk', request),
+    previewBulk: (request) => call('pchat:cmdlet:bulk-preview', request),
     help: (name) => call('pchat:help', { name }),
   console: Object.freeze({
     execute: (input: string) => call('pchat:console:execute', { input }),

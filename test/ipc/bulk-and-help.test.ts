@@ -106,3 +106,20 @@ describe('pchat:help', () => {
     expect(refused.ok).toBe(false);
   });
 });
+
+describe('pchat:cmdlet:bulk-preview', () => {
+  it('checks the values and builds the pipeline without running anything', async () => {
+    const before = h.storeBytes();
+    const ok = value(await h.invoke('pchat:cmdlet:bulk-preview', { cmdlet: SET, identities: ['site:Redmond', 'site:Dublin'], parameters: { ParticipantUpdateLimit: 90 } }));
+    expect(ok).toEqual({
+      commandLine: 'Get-CsPersistentChatConfiguration | Where-Object {$_.Identity -in "site:Redmond","site:Dublin"} | Set-CsPersistentChatConfiguration -ParticipantUpdateLimit 90',
+      fieldErrors: {},
+    });
+    const bad = value(await h.invoke('pchat:cmdlet:bulk-preview', { cmdlet: SET, identities: ['site:Redmond', 'site:Dublin'], parameters: { DefaultChatHistory: 'abc' } }));
+    expect(bad.fieldErrors.DefaultChatHistory).toContain('Cannot convert value "abc" to type "System.Int16"');
+    const one = value(await h.invoke('pchat:cmdlet:bulk-preview', { cmdlet: REMOVE, identities: ['site:Dublin'], parameters: {} }));
+    expect(one.commandLine).toBe('Remove-CsPersistentChatConfiguration -Identity "site:Dublin"');
+    expect(h.storeBytes().equals(before)).toBe(true);
+    expect(h.changes.count).toBe(0);
+  });
+});

@@ -99,6 +99,7 @@ export function spyService(): IpcService & { calls: () => number } {
     runCmdlet: vi.fn(),
     previewCmdlet: vi.fn(),
     runBulk: vi.fn(),
+    previewBulk: vi.fn(),
     help: vi.fn(),
     execute: vi.fn(),
     answer: vi.fn(),

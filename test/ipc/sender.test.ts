@@ -35,6 +35,7 @@ const VALID_ARGS: Record<string, unknown[]> = {
   'pchat:cmdlet:remove': [{ parameters: { Identity: 'Global' } }],
   'pchat:cmdlet:preview': [{ cmdlet: 'Get-CsPersistentChatConfiguration', parameters: {} }],
   'pchat:cmdlet:bulk': [{ cmdlet: 'Set-CsPersistentChatConfiguration', identities: ['Global'], parameters: { DefaultChatHistory: 42 } }],
+  'pchat:cmdlet:bulk-preview': [{ cmdlet: 'Set-CsPersistentChatConfiguration', identities: ['Global'], parameters: { DefaultChatHistory: 42 } }],
   'pchat:help': [{ name: 'Get-Help' }],
   'pchat:console:execute': [{ input: 'Set-CsPersistentChatConfiguration -DefaultChatHistory 99' }],
   'pchat:console:answer': [{ answer: 'Y' }],

@@ -6,7 +6,9 @@
 // The parameters are laid out by the same builder as a form's line.
 
 import type { ConfigCmdletName } from '../domain/parameters';
+import type { ConfigRepository } from '../store/types';
 import { buildCommandLine, CommandLineError, layoutCommandLine, quoteString, type FormValues } from './command-line';
+import { checkCmdlet, type FormCheckResult } from './form-check';
 
 export type BulkCmdletName = Extract<ConfigCmdletName, 'Set-CsPersistentChatConfiguration' | 'Remove-CsPersistentChatConfiguration'>;
 
@@ -22,4 +24,16 @@ export function bulkCommandLine(cmdlet: BulkCmdletName, identities: readonly str
   const { line } = layoutCommandLine(cmdlet, parameters);
   const list = identities.map(quoteString).join(',');
   return `Get-CsPersistentChatConfiguration | Where-Object {$_.Identity -in ${list}} | ${line}`;
+}
+
+/**
+ * Checks a bulk change without running it: the values as a form check sees
+ * them for the first collection (whether each collection exists is reported
+ * per collection when it runs), and the pipeline line.
+ */
+export function checkBulk(cmdlet: BulkCmdletName, identities: readonly string[], parameters: FormValues, repo?: ConfigRepository): FormCheckResult {
+  const commandLine = bulkCommandLine(cmdlet, identities, parameters);
+  const first = checkCmdlet(cmdlet, { Identity: identities[0]!, ...parameters }, repo);
+  const { Identity: _identity, ...fieldErrors } = first.fieldErrors;
+  return { commandLine, fieldErrors, ...(first.error !== undefined ? { error: first.error } : {}) };
 }
