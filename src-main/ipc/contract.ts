@@ -120,6 +120,8 @@ export interface PreviewResponse {
   readonly fieldErrors: Readonly<Record<string, string>>;
   /** A problem not tied to one field (parameter set, missing mandatory value). */
   readonly error?: string;
+  /** Values that would be stored differently from how they were typed (`12.5` → 12), per parameter. */
+  readonly storedAs?: Readonly<Record<string, number>>;
 }
 
 /** Result of running console input; `prompt` is set while the engine waits for an answer. */

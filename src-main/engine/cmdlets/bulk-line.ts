@@ -35,5 +35,10 @@ export function checkBulk(cmdlet: BulkCmdletName, identities: readonly string[],
   const commandLine = bulkCommandLine(cmdlet, identities, parameters);
   const first = checkCmdlet(cmdlet, { Identity: identities[0]!, ...parameters }, repo);
   const { Identity: _identity, ...fieldErrors } = first.fieldErrors;
-  return { commandLine, fieldErrors, ...(first.error !== undefined ? { error: first.error } : {}) };
+  return {
+    commandLine,
+    fieldErrors,
+    ...(first.error !== undefined ? { error: first.error } : {}),
+    ...(first.storedAs !== undefined ? { storedAs: first.storedAs } : {}),
+  };
 }
