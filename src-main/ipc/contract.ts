@@ -3,8 +3,8 @@
 // a response type; errors cross as plain data. Every request is validated in
 // main before it reaches the engine (see validate-payload.ts).
 
-import type { BulkCmdletName } from '../engine/cmdlets/bulk-line';
-import type { HelpData } from '../engine/cmdlets/help/help-data';
+import type { BulkCmdletName } from '../engine/cmdlets/bulk-types';
+import type { HelpData } from '../engine/cmdlets/help/help-types';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 
 export type { BulkCmdletName, HelpData };
@@ -178,7 +178,7 @@ export const CONFIGURATION_CHANGED = 'pchat:configuration-changed';
 
 /** One-way event for application-menu commands the renderer carries out (payload: a MenuCommand). */
 export const MENU_COMMAND = 'pchat:menu';
-export type MenuCommand = 'toggle-console' | 'show-reference';
+export type MenuCommand = 'toggle-console' | 'show-reference' | 'show-shortcuts';
 
 /**
  * What a handler sends back over the wire (Electron invoke, web preview POST).

@@ -5,12 +5,12 @@
 // One collection needs no pipeline: the plain `-Identity` line is built.
 // The parameters are laid out by the same builder as a form's line.
 
-import type { ConfigCmdletName } from '../domain/parameters';
+import type { BulkCmdletName } from './bulk-types';
 import type { ConfigRepository } from '../store/types';
 import { buildCommandLine, CommandLineError, layoutCommandLine, quoteString, type FormValues } from './command-line';
 import { checkCmdlet, type FormCheckResult } from './form-check';
 
-export type BulkCmdletName = Extract<ConfigCmdletName, 'Set-CsPersistentChatConfiguration' | 'Remove-CsPersistentChatConfiguration'>;
+export type { BulkCmdletName } from './bulk-types';
 
 export const BULK_CMDLETS: readonly BulkCmdletName[] = ['Set-CsPersistentChatConfiguration', 'Remove-CsPersistentChatConfiguration'];
 
