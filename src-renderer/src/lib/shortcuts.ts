@@ -27,10 +27,11 @@ export function shortcutFor(event: KeyboardEvent, context: ShortcutContext): Sho
     return null;
   }
   if (event.key === 'F5' && !event.shiftKey) return 'refresh';
-  if (text || context.inTable) return null;
+  if (text) return null;
+  if (event.key === '?') return 'shortcuts';
+  if (context.inTable) return null;
   if (event.key === 'F2') return 'edit';
   if (event.key === 'Delete') return 'remove';
-  if (event.key === '?') return 'shortcuts';
   return null;
 }
 
