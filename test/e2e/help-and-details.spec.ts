@@ -77,7 +77,7 @@ test('Effective settings: a pool shows the values that apply and what its site o
   );
   const ui = new AppPage(app);
   await ui.row(POOL).click();
-  await app.getByRole('button', { name: 'Details' }).click();
+  await app.getByRole('button', { name: 'Effective settings', exact: true }).click();
   const pane = app.getByRole('complementary', { name: 'Effective settings' });
   const row = (name: string) => pane.getByRole('row', { name: new RegExp(`^${name}\\b`) });
   await expect(row('DefaultChatHistory')).toContainText(`70 from ${POOL}30 from Global`);
