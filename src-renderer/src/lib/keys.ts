@@ -1,11 +1,15 @@
 // Keyboard helpers shared by the window's shortcuts and the shortcuts sheet.
 
-/** Keys typed here are text, not shortcuts (`?`, Delete, Ctrl+A keep their text meaning). */
+const NOT_TEXT = ['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file'];
+
+/** Keys typed here are text, not shortcuts (`?`, Delete, Ctrl+A keep their text meaning). Read by tag, not class, so it also runs outside a page. */
 export function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
+  const element = target as { tagName?: unknown; type?: unknown; isContentEditable?: unknown } | null;
+  if (element === null || typeof element.tagName !== 'string') return false;
+  if (element.isContentEditable === true) return true;
+  const tag = element.tagName.toLowerCase();
+  if (tag === 'textarea' || tag === 'select') return true;
+  return tag === 'input' && !NOT_TEXT.includes(String(element.type ?? 'text'));
 }
 
 /** The shortcuts, as the sheet lists them. */

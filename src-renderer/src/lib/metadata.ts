@@ -14,6 +14,11 @@ export function propertyParameters(metadata: Metadata): PropertyParameter[] {
   });
 }
 
+/** A property name cut at its camel-case humps, where a narrow column may break it ("Participant", "Update", "Limit"). */
+export function humps(name: string): string[] {
+  return name.split(/(?<=[a-z])(?=[A-Z])/);
+}
+
 export function formatValue(value: string | number | boolean | null | undefined): string {
   return value === null || value === undefined ? '$null' : String(value);
 }
