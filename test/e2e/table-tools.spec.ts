@@ -203,7 +203,9 @@ test('keyboard: headers are one Tab stop, a row reached with Tab is selected, an
 
   await app.keyboard.press('Control+a');
   await expect(ui.table.locator('tr[aria-selected="true"]')).toHaveCount(6);
+  await expect(app.getByRole('status').filter({ hasText: '6 configurations · 6 selected' })).toBeVisible();
   await app.keyboard.press('Escape');
+  await expect(ui.table.locator('tr[aria-selected="true"]')).toHaveCount(1);
 
   await app.keyboard.press('Control+f');
   await expect(app.getByRole('searchbox', { name: 'Search' })).toBeFocused();
