@@ -121,3 +121,23 @@ test('landmarks and a heading: one h1, the toolbar, table, console and status ba
   await expect(app.getByRole('region', { name: 'Console' }).getByRole('textbox', { name: 'Cmdlet console input' })).toBeVisible();
   await expect(app.getByRole('contentinfo')).toBeVisible();
 });
+
+test('the 800×560 minimum window shows a usable table: five whole rows, and the toolbar without sideways scrolling', async ({ browser, preview }) => {
+  preview.shell(['site:A', 'site:B', 'site:C', 'site:D', 'site:E', 'site:F'].map((s) => `New-CsPersistentChatConfiguration -Identity ${s} | Out-Null`).join('; '));
+  const page = await browser.newPage({ viewport: { width: 800, height: 560 } });
+  await page.goto(preview.url);
+  const ui = new AppPage(page);
+  await expect(ui.row('site:F')).toBeAttached();
+  await expect(ui.consoleInput).toBeVisible();
+  const scroller = ui.table.locator('xpath=..');
+  const view = (await scroller.boundingBox())!;
+  const header = (await ui.table.locator('thead').boundingBox())!;
+  let whole = 0;
+  for (const identity of ['Global', 'site:A', 'site:B', 'site:C', 'site:D', 'site:E', 'site:F']) {
+    const box = (await ui.row(identity).boundingBox())!;
+    if (box.y >= header.y + header.height - 1 && box.y + box.height <= view.y + view.height + 1) whole++;
+  }
+  expect(whole).toBeGreaterThanOrEqual(5);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.close();
+});
