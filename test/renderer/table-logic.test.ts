@@ -66,6 +66,8 @@ describe('shortcuts', () => {
 
   it('leaves the table its own keys, dialogs theirs (F1 aside), and Alt combinations alone', () => {
     expect(shortcutFor(key('Delete'), { dialogOpen: false, inTable: true })).toBeNull();
+    expect(shortcutFor(key('Delete'), { dialogOpen: false, inTable: false, inConsole: true })).toBeNull();
+    expect(shortcutFor(key('F5'), { dialogOpen: false, inTable: false, inConsole: true })).toBe('refresh');
     expect(shortcutFor(key('?'), { dialogOpen: false, inTable: true })).toBe('shortcuts');
     expect(shortcutFor(key('n', { ctrlKey: true }), { dialogOpen: true, inTable: false })).toBeNull();
     expect(shortcutFor(key('F1'), { dialogOpen: true, inTable: false })).toBe('context-help');

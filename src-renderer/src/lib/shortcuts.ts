@@ -11,6 +11,8 @@ export interface ShortcutContext {
   readonly dialogOpen: boolean;
   /** Focus is inside the table, which handles Enter, F2, Delete itself. */
   readonly inTable: boolean;
+  /** Focus is in the console: F2 and Delete there are not about the table's rows. */
+  readonly inConsole?: boolean;
 }
 
 export function shortcutFor(event: KeyboardEvent, context: ShortcutContext): ShortcutAction | null {
@@ -29,7 +31,7 @@ export function shortcutFor(event: KeyboardEvent, context: ShortcutContext): Sho
   if (event.key === 'F5' && !event.shiftKey) return 'refresh';
   if (text) return null;
   if (event.key === '?') return 'shortcuts';
-  if (context.inTable) return null;
+  if (context.inTable || context.inConsole === true) return null;
   if (event.key === 'F2') return 'edit';
   if (event.key === 'Delete') return 'remove';
   return null;
