@@ -118,6 +118,14 @@ test('values away from their default are marked, with the default on hover; long
   const history = columns.findIndex((h) => h.replace(/\s+/g, '') === 'DefaultChatHistory');
   await expect(ui.row(POOL).getByRole('gridcell').nth(history)).toHaveAttribute('title', 'Differs from the default (30)');
   await expect(ui.row('site:Lima').getByRole('gridcell').nth(history)).not.toHaveAttribute('title', /.+/);
+  // Numeric headers end where their numbers end (the sort arrow's slot is on the left).
+  const edges = await app.evaluate(() => {
+    const header = document.querySelectorAll('thead th')[2]!.querySelector('.label')!.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelectorAll('tbody tr')[0]!.querySelectorAll('td')[2]!);
+    return { header: header.right, cell: range.getBoundingClientRect().right };
+  });
+  expect(Math.abs(edges.header - edges.cell)).toBeLessThanOrEqual(1.5);
   // The cut falls in the middle of the name, between words: "…01.contoso.com" stays on screen whole.
   const tail = ui.row(POOL).getByText('01.contoso.com', { exact: true });
   await expect(tail).toBeVisible();
