@@ -119,3 +119,17 @@ test('removing a pool says where its settings then come from', async ({ app, pre
   const dialog = ui.dialog('Remove configuration');
   await expect(dialog).toContainText('The pool then uses its site’s configuration if the site has one, and the global settings otherwise.');
 });
+
+test('Run in console never answers a waiting prompt with the example', async ({ app, preview }) => {
+  const ui = new AppPage(app);
+  await ui.runCmdlet('Set-CsPersistentChatConfiguration -DefaultChatHistory 44 -Confirm');
+  await expect(ui.consoleOutput).toContainText('[Y] Yes');
+  await app.getByRole('button', { name: 'Help', exact: true }).click();
+  const help = ui.dialog(/^Help/);
+  await help.getByRole('button', { name: 'Get-CsPersistentChatConfiguration' }).click();
+  await help.getByRole('article').first().getByRole('button', { name: 'Run in console' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'answer its prompt, then run the example' })).toBeVisible();
+  await expect(ui.consoleOutput).not.toContainText('PS> Get-CsPersistentChatConfiguration');
+  expect(preview.stored()['Global']).toMatchObject({ DefaultChatHistory: 30 });
+});
+
