@@ -24,6 +24,9 @@ test('Ctrl+click and Shift+click select several rows; bulk Edit applies only the
   seed(preview.shell);
   const ui = new AppPage(app);
   await expect(ui.row('site:Quito')).toBeVisible();
+  // With nothing selected yet, Ctrl+click selects the row it is on.
+  await ui.row('site:Quito').click({ modifiers: ['Control'] });
+  await expect(ui.table.locator('tr[aria-selected="true"]')).toHaveCount(1);
   await ui.row('site:Dublin').click();
   await ui.row('site:Oslo').click({ modifiers: ['Shift'] });
   await ui.row('site:Lima').click({ modifiers: ['Control'] });
