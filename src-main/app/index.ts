@@ -13,6 +13,8 @@
 
 import path from 'node:path';
 import { app, dialog, ipcMain, screen, session, type BrowserWindow } from 'electron';
+import { checkBulk } from '../engine/cmdlets/bulk-line';
+import { commandHelpData } from '../engine/cmdlets/help/help-data';
 import { checkCmdlet } from '../engine/cmdlets/form-check';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
 import { SessionHost } from '../host/session-host';
@@ -99,6 +101,8 @@ async function openSession(): Promise<SessionHost | undefined> {
       fileName: STORE_FILE_NAME,
       workerFile: sessionWorkerFile(),
       checkForm: checkCmdlet,
+      helpData: commandHelpData,
+      checkBulk,
       // Electron's V8 may share one pointer-compression cage between main and the worker: keep the worker well inside it.
       memoryLimitMb: 1024,
     });

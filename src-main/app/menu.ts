@@ -1,6 +1,7 @@
 // The application menu:
 //   File: Quit · Edit: the standard roles · View: Toggle Console (Ctrl+`), zoom
-//   · Help: Cmdlet Reference, About (with the store file's location).
+//   · Help: Cmdlet Reference (F1: help for the focused console line or form
+//   field, else the shortcuts), Keyboard Shortcuts, About (with the store file's location).
 // Menu items that concern the page (console, reference) are sent to the
 // renderer as a MenuCommand on the one-way `pchat:menu` event; the renderer
 // decides how to show them.
@@ -50,6 +51,7 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
       role: 'help',
       submenu: [
         { id: 'show-reference', label: 'Cmdlet &Reference', accelerator: 'F1', click: () => actions.send('show-reference') },
+        { id: 'show-shortcuts', label: '&Keyboard Shortcuts', click: () => actions.send('show-shortcuts') },
         separator,
         { id: 'about', label: '&About pchat-admin', click: () => actions.showAbout() },
       ],

@@ -18,3 +18,9 @@ export function isSameOrigin(url: string, trustedOrigin: string): boolean {
     return false;
   }
 }
+
+/** A `blob:` URL minted by our own page, saved under a .csv name (the table's Export rows to CSV). */
+export function isOwnCsvExport(url: string, fileName: string, trustedOrigin: string): boolean {
+  if (!url.startsWith('blob:') || !/^[^\\/:*?"<>|]+\.csv$/i.test(fileName)) return false;
+  return isSameOrigin(url.slice('blob:'.length), trustedOrigin);
+}

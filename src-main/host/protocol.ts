@@ -5,7 +5,7 @@
 
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, OutputLineDto, PreviewResponse } from '../ipc/contract';
+import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, OutputLineDto, PreviewResponse } from '../ipc/contract';
 
 /** What the worker is started with (workerData). */
 export interface WorkerStart {
@@ -41,6 +41,9 @@ export interface WorkerMethods {
   'console.history': [[], readonly string[]];
   'cmdlet.run': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], CmdletResponse];
   'cmdlet.preview': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], PreviewResponse];
+  'cmdlet.bulk': [[request: BulkRequest], BulkResponse];
+  'cmdlet.bulkPreview': [[request: BulkRequest], PreviewResponse];
+  'help.get': [[name: string], HelpData | null];
   'watch.start': [[], void];
 }
 

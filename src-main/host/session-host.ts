@@ -9,11 +9,13 @@
 // flight is answered with an error that says what happened.
 
 import { Worker } from 'node:worker_threads';
+import type { checkBulk } from '../engine/cmdlets/bulk-line';
 import type { checkCmdlet } from '../engine/cmdlets/form-check';
+import type { commandHelpData } from '../engine/cmdlets/help/help-data';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, OutputBatch, PreviewResponse } from '../ipc/contract';
+import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, Metadata, OutputBatch, PreviewResponse } from '../ipc/contract';
 import { IpcRefusal, refuse } from '../ipc/errors';
 import { buildMetadata } from '../ipc/metadata';
 import { Control, createControlBuffer, IDLE } from './control';
@@ -42,6 +44,10 @@ export interface SessionHostOptions {
    * forms (the app, the preview), so the headless shell does not load it.
    */
   readonly checkForm?: typeof checkCmdlet;
+  /** The engine's bulk check (bulk-line.ts), likewise. */
+  readonly checkBulk?: typeof checkBulk;
+  /** The engine's help as data (help-data.ts), likewise for the Help pane while the worker is busy. */
+  readonly helpData?: typeof commandHelpData;
 }
 
 export class SessionHost {
@@ -308,6 +314,29 @@ export class SessionHost {
 
   runCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse> {
     return this.call('cmdlet.run', cmdlet, parameters);
+  }
+
+  runBulk(request: BulkRequest): Promise<BulkResponse> {
+    return this.call('cmdlet.bulk', request);
+  }
+
+  /** Checks a bulk change; like a form check, it never waits for a busy worker. */
+  previewBulk(request: BulkRequest): PreviewResponse | Promise<PreviewResponse> {
+    const check = this.options.checkBulk;
+    if (!this.consoleBusy || check === undefined) return this.call('cmdlet.bulkPreview', request);
+    try {
+      return check(request.cmdlet, request.identities, request.parameters);
+    } catch (e) {
+      if ((e as Error)?.name === 'CommandLineError') refuse('InvalidPayload', (e as Error).message);
+      throw e;
+    }
+  }
+
+  /** A command's help for the Help pane; like a form check, it never waits for a busy worker. */
+  help(name: string): HelpData | null | Promise<HelpData | null> {
+    const local = this.options.helpData;
+    if (!this.consoleBusy || local === undefined) return this.call('help.get', name);
+    return local(name) ?? null;
   }
 
   /**

@@ -98,6 +98,12 @@ function dispatch(request: Request): unknown {
       return s.runCmdlet(...request.args);
     case 'cmdlet.preview':
       return s.previewCmdlet(...request.args);
+    case 'cmdlet.bulk':
+      return s.runBulk(...request.args);
+    case 'cmdlet.bulkPreview':
+      return s.previewBulk(...request.args);
+    case 'help.get':
+      return s.help(...request.args);
     case 'watch.start':
       return s.start();
   }

@@ -3,7 +3,11 @@
 // a response type; errors cross as plain data. Every request is validated in
 // main before it reaches the engine (see validate-payload.ts).
 
+import type { BulkCmdletName } from '../engine/cmdlets/bulk-types';
+import type { HelpData } from '../engine/cmdlets/help/help-types';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
+
+export type { BulkCmdletName, HelpData };
 
 /** An error as plain data: safe to send over IPC and to show. */
 export interface ErrorData {
@@ -118,6 +122,31 @@ export interface CmdletResponse {
   readonly objects: readonly ConfigurationDto[];
 }
 
+/** One change applied to many collections (bulk Edit, bulk Remove). */
+export interface BulkRequest {
+  readonly cmdlet: BulkCmdletName;
+  readonly identities: readonly string[];
+  /** The values to apply to each (no Identity). */
+  readonly parameters: CmdletParameters;
+}
+
+/** How the change went for one collection. */
+export interface BulkItemResult {
+  readonly identity: string;
+  readonly ok: boolean;
+  /** The line run for this collection. */
+  readonly commandLine: string;
+  readonly output: readonly OutputLineDto[];
+}
+
+export interface BulkResponse {
+  /** True when every collection succeeded. */
+  readonly ok: boolean;
+  /** The equivalent pipeline over all of them. */
+  readonly commandLine: string;
+  readonly results: readonly BulkItemResult[];
+}
+
 export interface PreviewResponse {
   /** The equivalent console line for the form as filled in so far. */
   readonly commandLine: string;
@@ -125,6 +154,8 @@ export interface PreviewResponse {
   readonly fieldErrors: Readonly<Record<string, string>>;
   /** A problem not tied to one field (parameter set, missing mandatory value). */
   readonly error?: string;
+  /** Values that would be stored differently from how they were typed (`12.5` → 12), per parameter. */
+  readonly storedAs?: Readonly<Record<string, number>>;
 }
 
 /** Result of running console input; `prompt` is set while the engine waits for an answer. */
@@ -161,6 +192,12 @@ export interface Channels {
   'pchat:cmdlet:remove': { request: CmdletRequest; response: CmdletResponse };
   /** Validate a form and build its cmdlet line without running anything. */
   'pchat:cmdlet:preview': { request: { readonly cmdlet: ConfigCmdletName; readonly parameters: CmdletParameters }; response: PreviewResponse };
+  /** One change to many collections, run per collection, in one turn of the engine's queue. */
+  'pchat:cmdlet:bulk': { request: BulkRequest; response: BulkResponse };
+  /** Checks a bulk change and builds its pipeline without running anything. */
+  'pchat:cmdlet:bulk-preview': { request: BulkRequest; response: PreviewResponse };
+  /** A command's help as data (the Help pane); null when there is no such command. */
+  'pchat:help': { request: { readonly name: string }; response: HelpData | null };
   /** `width`: the pane's width in characters; the output is laid out for it (default 120). */
   'pchat:console:execute': { request: { readonly input: string; readonly width?: number }; response: ConsoleResult };
   /**
@@ -184,7 +221,7 @@ export const CONFIGURATION_CHANGED = 'pchat:configuration-changed';
 
 /** One-way event for application-menu commands the renderer carries out (payload: a MenuCommand). */
 export const MENU_COMMAND = 'pchat:menu';
-export type MenuCommand = 'toggle-console' | 'show-reference';
+export type MenuCommand = 'toggle-console' | 'show-reference' | 'show-shortcuts';
 
 /**
  * What a handler sends back over the wire (Electron invoke, web preview POST).
@@ -206,6 +243,9 @@ export interface PchatApi {
   setConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
   removeConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
   previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<PreviewResponse>;
+  runBulk(request: BulkRequest): Promise<BulkResponse>;
+  previewBulk(request: BulkRequest): Promise<PreviewResponse>;
+  help(name: string): Promise<HelpData | null>;
   console: {
     execute(input: string, width?: number): Promise<ConsoleResult>;
     /** The running input's next lines (see the channel); call one at a time while execute/answer is pending. */

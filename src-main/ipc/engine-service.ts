@@ -22,7 +22,8 @@ import type { ExecuteResult } from '../engine/session';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { ConfigRepository } from '../engine/store/types';
 import { ConsoleRunner, type ConsoleExecuteOptions, type ConsoleRunnerOptions } from './console-runner';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, OutputBatch, PreviewResponse } from './contract';
+import { commandHelpData } from '../engine/cmdlets/help/help-data';
+import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, HelpData, ConsoleResult, Metadata, OutputBatch, PreviewResponse } from './contract';
 import { IpcRefusal } from './errors';
 import { FormsRunner } from './forms-runner';
 import { HistoryFile } from './history-file';
@@ -138,6 +139,22 @@ export class EngineService {
     const { changed, ...response } = await forms.run(cmdlet, parameters);
     if (changed) this.notifyChanged();
     return response;
+  }
+
+  async runBulk(request: BulkRequest): Promise<BulkResponse> {
+    const prompt = this.console.pendingPrompt;
+    if (prompt !== undefined) throw awaitingAnswer(prompt);
+    const { changed, ...response } = await this.forms.runBulk(request.cmdlet, request.identities, request.parameters);
+    if (changed) this.notifyChanged();
+    return response;
+  }
+
+  previewBulk(request: BulkRequest): PreviewResponse {
+    return this.forms.previewBulk(request.cmdlet, request.identities, request.parameters);
+  }
+
+  help(name: string): HelpData | null {
+    return commandHelpData(name) ?? null;
   }
 
   previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): PreviewResponse {

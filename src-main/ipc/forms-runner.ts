@@ -10,6 +10,7 @@
 // no one to ask: a prompt (-Confirm) fails with the engine's non-interactive
 // error; forms confirm in their own dialogs before they send.
 
+import { bulkCommandLine, checkBulk, type BulkCmdletName } from '../engine/cmdlets/bulk-line';
 import { buildCommandLine, CommandLineError } from '../engine/cmdlets/command-line';
 import { CONFIG_COMMANDS } from '../engine/cmdlets/config';
 import { checkCmdlet } from '../engine/cmdlets/form-check';
@@ -19,7 +20,7 @@ import { NON_INTERACTIVE, Session } from '../engine/session';
 import type { CommandDef } from '../engine/shell/commands';
 import type { Value } from '../engine/shell/values';
 import type { ConfigRepository } from '../engine/store/types';
-import type { CmdletParameters, CmdletResponse, PreviewResponse } from './contract';
+import type { BulkItemResult, BulkResponse, CmdletParameters, CmdletResponse, PreviewResponse } from './contract';
 import { toConfigurationDtos, toOutputLineDto } from './dto';
 import { refuse } from './errors';
 import type { StatementQueue } from './statement-queue';
@@ -58,6 +59,32 @@ export class FormsRunner {
   }
 
   /**
+   * Runs `cmdlet` once per identity, each as its own statement (so one
+   * collection's failure is reported as its own and does not stop the
+   * others), all in one turn of the queue: no console statement runs between
+   * them. The reply carries the equivalent pipeline and a result per identity.
+   */
+  async runBulk(cmdlet: BulkCmdletName, identities: readonly string[], parameters: CmdletParameters): Promise<BulkResponse & { readonly changed: boolean }> {
+    const commandLine = lineOrRefusal(() => bulkCommandLine(cmdlet, identities, parameters));
+    const lines = identities.map((Identity) => lineOrRefusal(() => buildCommandLine(cmdlet, { Identity, ...parameters })));
+    return this.queue.run(async () => {
+      const results: BulkItemResult[] = [];
+      let changed = false;
+      for (const [i, line] of lines.entries()) {
+        this.captured = [];
+        try {
+          const result = await this.session.execute(line);
+          changed ||= result.changed;
+          results.push({ identity: identities[i]!, ok: result.success, commandLine: line, output: result.lines.map(toOutputLineDto) });
+        } finally {
+          this.captured = [];
+        }
+      }
+      return { ok: results.every((r) => r.ok), commandLine, results, changed };
+    });
+  }
+
+  /**
    * Checks a form without running it. The repository is consulted (does the
    * identity exist?) only while no statement is in flight: a suspended
    * console statement's uncommitted changes are not the store's state.
@@ -65,6 +92,16 @@ export class FormsRunner {
   preview(cmdlet: ConfigCmdletName, parameters: CmdletParameters): PreviewResponse {
     try {
       return checkCmdlet(cmdlet, parameters, this.queue.busy ? undefined : this.repo);
+    } catch (e) {
+      if (e instanceof CommandLineError) refuse('InvalidPayload', e.message);
+      throw e;
+    }
+  }
+
+  /** Checks a bulk change as `preview` checks a form (the store is consulted only between statements). */
+  previewBulk(cmdlet: BulkCmdletName, identities: readonly string[], parameters: CmdletParameters): PreviewResponse {
+    try {
+      return checkBulk(cmdlet, identities, parameters, this.queue.busy ? undefined : this.repo);
     } catch (e) {
       if (e instanceof CommandLineError) refuse('InvalidPayload', e.message);
       throw e;
@@ -87,8 +124,12 @@ export class FormsRunner {
 }
 
 function commandLineFor(cmdlet: ConfigCmdletName, parameters: CmdletParameters): string {
+  return lineOrRefusal(() => buildCommandLine(cmdlet, parameters));
+}
+
+function lineOrRefusal(build: () => string): string {
   try {
-    return buildCommandLine(cmdlet, parameters);
+    return build();
   } catch (e) {
     // validate-payload.ts admits only what the line builder accepts; this is a second guard.
     if (e instanceof CommandLineError) refuse('InvalidPayload', e.message);

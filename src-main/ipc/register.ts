@@ -12,6 +12,8 @@ import type { ConfigCmdletName as CmdletName } from '../engine/domain/parameters
 import type {
   ChannelName,
   Channels,
+  BulkRequest,
+  BulkResponse,
   CmdletParameters,
   CmdletRequest,
   CmdletResponse,
@@ -19,6 +21,7 @@ import type {
   ConsoleResult,
   HandlerRegistry,
   IpcReply,
+  HelpData,
   Metadata,
   OutputBatch,
   PreviewResponse,
@@ -38,6 +41,9 @@ export interface IpcService {
   metadata(): MaybePromise<Metadata>;
   runCmdlet(cmdlet: CmdletName, parameters: CmdletParameters): Promise<CmdletResponse>;
   previewCmdlet(cmdlet: CmdletName, parameters: CmdletParameters): MaybePromise<PreviewResponse>;
+  runBulk(request: BulkRequest): Promise<BulkResponse>;
+  previewBulk(request: BulkRequest): MaybePromise<PreviewResponse>;
+  help(name: string): MaybePromise<HelpData | null>;
   execute(input: string, width?: number): Promise<ConsoleResult>;
   /** The running console input's next lines (see the contract); empty when nothing streams. */
   consoleOutput(): MaybePromise<OutputBatch>;
@@ -68,6 +74,9 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:cmdlet:set': cmdlet('pchat:cmdlet:set'),
     'pchat:cmdlet:remove': cmdlet('pchat:cmdlet:remove'),
     'pchat:cmdlet:preview': (request) => service.previewCmdlet(request.cmdlet, request.parameters),
+    'pchat:cmdlet:bulk': (request) => service.runBulk(request),
+    'pchat:cmdlet:bulk-preview': (request) => service.previewBulk(request),
+    'pchat:help': (request) => service.help(request.name),
     'pchat:console:execute': (request) => service.execute(request.input, request.width),
     'pchat:console:output': () => service.consoleOutput(),
     'pchat:console:answer': (request) => service.answer(request.answer),

@@ -10,8 +10,9 @@
 // Value *meaning* (ranges, URL rules, identities) is left to the engine: it
 // reports those as ordinary cmdlet errors, exactly as in the console.
 
+import { BULK_CMDLETS, type BulkCmdletName } from '../engine/cmdlets/bulk-line';
 import { CONFIG_CMDLETS, PARAMETERS, type ConfigCmdletName, type ParameterMeta } from '../engine/domain/parameters';
-import { CONSOLE_WIDTH_RANGE, type ChannelName, type Channels, type CmdletParameters, type CmdletRequest } from './contract';
+import { CONSOLE_WIDTH_RANGE, type BulkRequest, type ChannelName, type Channels, type CmdletParameters, type CmdletRequest } from './contract';
 import { refuse } from './errors';
 
 /** Console input: far more than any realistic script pasted into the console. */
@@ -20,6 +21,10 @@ export const MAX_CONSOLE_INPUT = 100_000;
 export const MAX_ANSWER_LENGTH = 10_000;
 /** One form value: identities and URLs are far shorter. */
 export const MAX_PARAMETER_STRING = 8_192;
+/** Collections in one bulk change: far more than any real topology has. */
+export const MAX_BULK_IDENTITIES = 10_000;
+/** A command name for the Help pane. */
+export const MAX_HELP_NAME = 256;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -112,6 +117,29 @@ function cmdletRequest(cmdlet: ConfigCmdletName, channel: ChannelName): (args: r
   };
 }
 
+function bulkRequest(channel: 'pchat:cmdlet:bulk' | 'pchat:cmdlet:bulk-preview'): (args: readonly unknown[]) => BulkRequest {
+  return (args) => bulkPayload(args, channel);
+}
+
+function bulkPayload(args: readonly unknown[], channel: string): BulkRequest {
+  expectArgs(args, 1, channel);
+  const fields = record(args[0], 'request', ['cmdlet', 'identities', 'parameters']);
+  const cmdlet = fields.get('cmdlet');
+  if (typeof cmdlet !== 'string' || !(BULK_CMDLETS as readonly string[]).includes(cmdlet)) invalid(`cmdlet must be one of ${BULK_CMDLETS.join(', ')}.`);
+  const list = fields.get('identities');
+  if (!Array.isArray(list) || Object.getPrototypeOf(list) !== Array.prototype) invalid('identities must be an array.');
+  if (list.length === 0 || list.length > MAX_BULK_IDENTITIES) invalid(`identities must hold 1 to ${MAX_BULK_IDENTITIES} identities; got ${list.length}.`);
+  const identities: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const descriptor = Object.getOwnPropertyDescriptor(list, i);
+    if (descriptor === undefined || !('value' in descriptor)) invalid(`identities[${i}] must be a data element.`);
+    identities.push(string(descriptor.value, `identities[${i}]`, MAX_PARAMETER_STRING));
+  }
+  const parameters = validateCmdletParameters(cmdlet as BulkCmdletName, fields.get('parameters'));
+  if ('Identity' in parameters) invalid('parameters.Identity is not allowed: the identities are the list.');
+  return Object.freeze({ cmdlet: cmdlet as BulkCmdletName, identities: Object.freeze(identities), parameters });
+}
+
 const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
   'pchat:metadata': (args) => expectArgs(args, 0, 'pchat:metadata'),
   'pchat:console:history': (args) => expectArgs(args, 0, 'pchat:console:history'),
@@ -126,6 +154,12 @@ const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
     const fields = record(args[0], 'request', ['cmdlet', 'parameters']);
     const cmdlet = cmdletName(fields.get('cmdlet'));
     return Object.freeze({ cmdlet, parameters: validateCmdletParameters(cmdlet, fields.get('parameters')) });
+  },
+  'pchat:cmdlet:bulk': bulkRequest('pchat:cmdlet:bulk'),
+  'pchat:cmdlet:bulk-preview': bulkRequest('pchat:cmdlet:bulk-preview'),
+  'pchat:help': (args) => {
+    expectArgs(args, 1, 'pchat:help');
+    return Object.freeze({ name: string(record(args[0], 'request', ['name']).get('name'), 'name', MAX_HELP_NAME) });
   },
   'pchat:console:execute': (args) => {
     expectArgs(args, 1, 'pchat:console:execute');

@@ -23,7 +23,7 @@ import {
 
 declare const __PCHAT_VERSION__: string;
 
-const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>(['toggle-console', 'show-reference']);
+const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>(['toggle-console', 'show-reference', 'show-shortcuts']);
 
 async function call<C extends ChannelName>(channel: C, ...args: unknown[]): Promise<Channels[C]['response']> {
   let reply: IpcReply<Channels[C]['response']>;
@@ -70,6 +70,9 @@ const api: PchatApi = Object.freeze({
   setConfiguration: cmdlet('pchat:cmdlet:set'),
   removeConfiguration: cmdlet('pchat:cmdlet:remove'),
   previewCmdlet: (name, parameters) => call('pchat:cmdlet:preview', { cmdlet: name, parameters }),
+    runBulk: (request) => call('pchat:cmdlet:bulk', request),
+    previewBulk: (request) => call('pchat:cmdlet:bulk-preview', request),
+    help: (name) => call('pchat:help', { name }),
   console: Object.freeze({
     execute: (input: string, width?: number) => call('pchat:console:execute', width === undefined ? { input } : { input, width }),
     output: () => call('pchat:console:output'),

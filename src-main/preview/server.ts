@@ -27,6 +27,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from '../app/csp';
 import { resolveRendererPath } from '../app/renderer-files';
+import { checkBulk } from '../engine/cmdlets/bulk-line';
+import { commandHelpData } from '../engine/cmdlets/help/help-data';
 import { checkCmdlet } from '../engine/cmdlets/form-check';
 import type { StoreWarning } from '../engine/store/types';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
@@ -122,7 +124,7 @@ function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
 }
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
-  const service = await SessionHost.open({ storeDir: options.storeDir, fileName: STORE_FILE_NAME, workerFile: options.workerFile, checkForm: checkCmdlet });
+  const service = await SessionHost.open({ storeDir: options.storeDir, fileName: STORE_FILE_NAME, workerFile: options.workerFile, checkForm: checkCmdlet, helpData: commandHelpData, checkBulk });
   const warnings = service.warnings;
   const token = crypto.randomBytes(32).toString('base64url');
   const handlers = new Map<string, Listener>();

@@ -348,18 +348,20 @@ describe('main-process bootstrap', () => {
       ['&File', ['quit']],
       ['&Edit', ['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'delete', 'separator', 'selectAll']],
       ['&View', ['Toggle &Console', 'separator', 'resetZoom', 'zoomIn', 'zoomOut', 'separator', 'reload', 'toggleDevTools']],
-      ['&Help', ['Cmdlet &Reference', 'separator', '&About pchat-admin']],
+      ['&Help', ['Cmdlet &Reference', '&Keyboard Shortcuts', 'separator', '&About pchat-admin']],
     ]);
     const view = menu[2]!.submenu!;
     const help = menu[3]!.submenu!;
     expect(view[0]!.accelerator).toBe('CommandOrControl+`');
     view[0]!.click!();
     help[0]!.click!();
+    help[1]!.click!();
     expect(window.sent).toEqual([
       ['pchat:menu', 'toggle-console'],
       ['pchat:menu', 'show-reference'],
+      ['pchat:menu', 'show-shortcuts'],
     ]);
-    help[2]!.click!();
+    help[3]!.click!();
     const about = state.dialogs.at(-1)!;
     expect(about['message']).toBe('pchat-admin 9.8.7');
     expect(about['detail']).toContain(path.join(state.userData, 'config.json'));

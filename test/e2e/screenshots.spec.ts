@@ -39,3 +39,24 @@ test('edit dialog', async ({ app, preview }) => {
   await expect(dialog.getByRole('alert').first()).toBeVisible();
   await app.screenshot({ path: path.join(OUT, 'edit-dialog.png') });
 });
+
+test('bulk edit dialog', async ({ app, preview }) => {
+  preview.shell(SEED);
+  const ui = new AppPage(app);
+  await expect(ui.row('site:Redmond')).toBeVisible();
+  await ui.row('site:Paris').click();
+  await ui.row('site:Redmond').click({ modifiers: ['Control'] });
+  await app.getByRole('button', { name: 'Edit', exact: true }).click();
+  const dialog = ui.dialog('Edit 2 configurations');
+  await dialog.getByLabel('ParticipantUpdateLimit', { exact: true }).fill('150');
+  await expect(dialog.getByRole('group', { name: 'Equivalent cmdlet' })).toContainText('-ParticipantUpdateLimit 150');
+  await app.screenshot({ path: path.join(OUT, 'bulk-edit.png') });
+});
+
+test('help pane', async ({ app }) => {
+  const ui = new AppPage(app);
+  await app.getByRole('button', { name: 'Help', exact: true }).click();
+  await ui.dialog(/^Help/).getByRole('button', { name: 'Set-CsPersistentChatConfiguration' }).click();
+  await expect(ui.dialog('Help: Set-CsPersistentChatConfiguration').getByRole('region', { name: 'Parameters' })).toBeVisible();
+  await app.screenshot({ path: path.join(OUT, 'help-pane.png') });
+});

@@ -100,6 +100,7 @@ describe('-Confirm over IPC', () => {
     const before = h.storeBytes();
     expect(await h.invoke('pchat:cmdlet:set', { parameters: { Identity: 'Global', DefaultChatHistory: 50 } })).toEqual(AWAITING);
     expect(await h.invoke('pchat:cmdlet:get', { parameters: {} })).toEqual(AWAITING);
+    expect(await h.invoke('pchat:cmdlet:bulk', { cmdlet: 'Remove-CsPersistentChatConfiguration', identities: ['Global'], parameters: {} })).toEqual(AWAITING);
     const again = await h.invoke('pchat:console:execute', { input: 'Get-CsPersistentChatConfiguration' });
     expect(again.ok ? undefined : again.error.id).toBe('ConsoleAwaitingAnswer');
     expect(h.storeBytes().equals(before)).toBe(true);

@@ -37,7 +37,8 @@ export class AppPage {
     const out: string[] = [];
     for (let i = 0; i < (await rows.count()); i++) {
       const first = rows.nth(i).getByRole('gridcell').first();
-      if ((await first.count()) > 0) out.push((await first.innerText()).trim());
+      // textContent: the rendered text of a long identity may be laid out in pieces (cut in the middle).
+      if ((await first.count()) > 0) out.push((await first.textContent())!.trim());
     }
     return out;
   }

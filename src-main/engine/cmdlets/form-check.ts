@@ -25,6 +25,11 @@ export interface FormCheckResult {
   readonly fieldErrors: Readonly<Record<string, string>>;
   /** A problem not tied to one field: parameter set, missing mandatory value, or the cmdlet's own check. */
   readonly error?: string;
+  /**
+   * Values the console would store differently from how they were typed
+   * (`12.5` → 12, `1e2` → 100, `0x20` → 32), per parameter; absent when none.
+   */
+  readonly storedAs?: Readonly<Record<string, number>>;
 }
 
 function messageOf(e: unknown): string {
@@ -42,6 +47,7 @@ export function checkCmdlet(cmdlet: ConfigCmdletName, parameters: FormValues, re
   const whole: Extent = { start: 0, end: line.length };
   const fieldErrors: Record<string, string> = {};
   const named: NamedArgument[] = [];
+  const storedAs: Record<string, number> = {};
   for (const arg of args) {
     const extents = { paramExtent: arg.paramExtent, ...(arg.argExtent ? { argExtent: arg.argExtent } : {}) };
     if (arg.value === undefined) {
@@ -49,7 +55,8 @@ export function checkCmdlet(cmdlet: ConfigCmdletName, parameters: FormValues, re
       continue;
     }
     try {
-      convertArgument(cmd.name, arg.def, arg.value, arg.argExtent);
+      const converted = convertArgument(cmd.name, arg.def, arg.value, arg.argExtent);
+      if (typeof converted === 'number' && String(arg.value).trim() !== String(converted)) storedAs[arg.def.name] = converted;
       named.push({ def: arg.def, value: arg.value, ...extents });
     } catch (e) {
       fieldErrors[arg.def.name] = messageOf(e);
@@ -72,7 +79,12 @@ export function checkCmdlet(cmdlet: ConfigCmdletName, parameters: FormValues, re
   if (error === undefined && state !== undefined && repo !== undefined && Object.keys(fieldErrors).length === 0) {
     error = cmdletCheck(cmd, state.bound, repo, whole);
   }
-  return { commandLine: line, fieldErrors, ...(error !== undefined ? { error } : {}) };
+  return {
+    commandLine: line,
+    fieldErrors,
+    ...(error !== undefined ? { error } : {}),
+    ...(Object.keys(storedAs).length > 0 ? { storedAs } : {}),
+  };
 }
 
 /** A repository that can be read but refuses every change, so a check cannot write by mistake. */

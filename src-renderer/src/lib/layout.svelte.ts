@@ -9,15 +9,20 @@ interface Saved {
   readonly height: number;
 }
 
+/** First run: 260 px, but no more than a third of a small window (800×560 keeps a usable table). */
+function defaultHeight(): number {
+  return Math.max(MIN_CONSOLE_HEIGHT, Math.min(260, Math.round(window.innerHeight * 0.32)));
+}
+
 function load(): Saved {
   try {
     const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Saved> | null;
     return {
       open: typeof saved?.open === 'boolean' ? saved.open : true,
-      height: typeof saved?.height === 'number' && Number.isFinite(saved.height) ? saved.height : 260,
+      height: typeof saved?.height === 'number' && Number.isFinite(saved.height) ? saved.height : defaultHeight(),
     };
   } catch {
-    return { open: true, height: 260 };
+    return { open: true, height: defaultHeight() };
   }
 }
 
@@ -27,8 +32,8 @@ export class Layout {
   consoleHeight = $state(260);
   private viewportHeight = $state(window.innerHeight);
 
-  /** The tallest the console may be: leaves room for the toolbar and a few table rows. */
-  readonly maxConsoleHeight = $derived(Math.max(MIN_CONSOLE_HEIGHT, this.viewportHeight - 220));
+  /** The tallest the console may be: leaves room for the toolbar (two lines in a narrow window) and five table rows. */
+  readonly maxConsoleHeight = $derived(Math.max(MIN_CONSOLE_HEIGHT, this.viewportHeight - 320));
   /** The height the console has now: the chosen one, clamped to the window as it is. */
   readonly shownConsoleHeight = $derived(this.clamp(this.consoleHeight));
 

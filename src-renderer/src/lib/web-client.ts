@@ -84,6 +84,9 @@ export function createWebClient(baseUrl: string, token: string): PchatApi {
     setConfiguration: cmdlet('pchat:cmdlet:set'),
     removeConfiguration: cmdlet('pchat:cmdlet:remove'),
     previewCmdlet: (name, parameters) => call('pchat:cmdlet:preview', { cmdlet: name, parameters }),
+    runBulk: (request) => call('pchat:cmdlet:bulk', request),
+    previewBulk: (request) => call('pchat:cmdlet:bulk-preview', request),
+    help: (name) => call('pchat:help', { name }),
     console: Object.freeze({
       execute: (input: string, width?: number) => call('pchat:console:execute', width === undefined ? { input } : { input, width }),
       output: () => call('pchat:console:output'),

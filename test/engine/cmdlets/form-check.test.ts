@@ -39,6 +39,8 @@ describe('checkCmdlet without a repository', () => {
     expect(checkCmdlet(SET, { DefaultChatHistory: '40', MaxChatContentSizeMB: '0x1F', MaxFileSizeKB: '1024', ParticipantUpdateLimit: ' 75 ' })).toEqual({
       commandLine: 'Set-CsPersistentChatConfiguration -DefaultChatHistory 40 -MaxChatContentSizeMB "0x1F" -MaxFileSizeKB 1024 -ParticipantUpdateLimit " 75 "',
       fieldErrors: {},
+      // What the form shows under those fields before Commit.
+      storedAs: { MaxChatContentSizeMB: 31, MaxFileSizeKB: 1024 },
     });
     // A multiplier is the parser's (the literal 1kb); as a string, 5.1 does not read "1kb" as a number.
     expect(checkCmdlet(SET, { MaxFileSizeKB: '1kb' })).toEqual({
@@ -207,5 +209,25 @@ describe('checkCmdlet with a repository', () => {
       { numRuns: 300, seed: 1125 },
     );
     expect(t.session.repo.list().map((r) => r.Identity)).toEqual(['Global', 'site:North West', 'site:Redmond']);
+  });
+});
+
+describe('values stored differently from how they were typed', () => {
+  it.each([
+    ['12.5', 12],
+    ['13.5', 14],
+    ['1e2', 100],
+    ['0x20', 32],
+    [' 40 ', 40],
+  ])('%s is reported as stored as %d', (typed, stored) => {
+    const result = checkCmdlet('Set-CsPersistentChatConfiguration', { Identity: 'Global', DefaultChatHistory: typed });
+    expect(result.fieldErrors).toEqual({});
+    if (typed.trim() === String(stored)) expect(result.storedAs).toBeUndefined();
+    else expect(result.storedAs).toEqual({ DefaultChatHistory: stored });
+  });
+
+  it('a plain whole number, a URL and an error report nothing', () => {
+    expect(checkCmdlet('Set-CsPersistentChatConfiguration', { Identity: 'Global', DefaultChatHistory: '40', FileServiceUrl: 'https://f.contoso.com' }).storedAs).toBeUndefined();
+    expect(checkCmdlet('Set-CsPersistentChatConfiguration', { Identity: 'Global', DefaultChatHistory: '600.4' }).storedAs).toBeUndefined();
   });
 });

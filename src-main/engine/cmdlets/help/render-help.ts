@@ -104,18 +104,18 @@ export function renderSyntax(def: CommandDef): string[] {
   return sets.map((s) => syntaxLine(def, s));
 }
 
-function pipelineText(p: ParameterDef): string {
+export function pipelineText(p: ParameterDef): string {
   return p.pipeline.length === 0 ? 'false' : `true (${p.pipeline.join(', ')})`;
 }
 
-function defaultText(p: ParameterDef): string {
+export function defaultText(p: ParameterDef): string {
   if (p.type === 'SwitchParameter') return 'False';
   const property = p.meta?.property;
   if (property && property.default !== null) return String(property.default);
   return 'None';
 }
 
-function acceptsWildcards(def: CommandDef, p: ParameterDef): boolean {
+export function acceptsWildcards(def: CommandDef, p: ParameterDef): boolean {
   return WILDCARD_PARAMETERS[def.name]?.includes(p.name) ?? false;
 }
 
