@@ -6,7 +6,7 @@
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { OutputLine } from '../engine/shell/commands';
 import type { StoreWarning } from '../engine/store/types';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, PreviewResponse } from '../ipc/contract';
+import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HistoryListDto, PreviewResponse } from '../ipc/contract';
 
 /** What the worker is started with (workerData). */
 export interface WorkerStart {
@@ -36,9 +36,11 @@ export interface WorkerMethods {
   'console.stopAtPrompt': [[], ConsoleResult];
   'console.complete': [[input: string, cursor: number], CompletionResult];
   'console.history': [[], readonly string[]];
-  'cmdlet.run': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], CmdletResponse];
+  'cmdlet.run': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters, expected?: CmdletParameters], CmdletResponse];
   'cmdlet.preview': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], PreviewResponse];
   'watch.start': [[], void];
+  'history.list': [[], HistoryListDto];
+  'history.undo': [[id: number], CmdletResponse];
 }
 
 export type MethodName = keyof WorkerMethods;

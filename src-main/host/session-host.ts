@@ -13,7 +13,7 @@ import type { checkCmdlet } from '../engine/cmdlets/form-check';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from '../ipc/contract';
+import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HistoryListDto, Metadata, PreviewResponse } from '../ipc/contract';
 import { IpcRefusal, refuse } from '../ipc/errors';
 import { buildMetadata } from '../ipc/metadata';
 import { Control, createControlBuffer, IDLE } from './control';
@@ -262,8 +262,16 @@ export class SessionHost {
     return (this.metadataCache ??= buildMetadata(this.path));
   }
 
-  runCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse> {
-    return this.call('cmdlet.run', cmdlet, parameters);
+  runCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters, expected?: CmdletParameters): Promise<CmdletResponse> {
+    return expected === undefined ? this.call('cmdlet.run', cmdlet, parameters) : this.call('cmdlet.run', cmdlet, parameters, expected);
+  }
+
+  listHistory(): Promise<HistoryListDto> {
+    return this.call('history.list');
+  }
+
+  undoChange(id: number): Promise<CmdletResponse> {
+    return this.call('history.undo', id);
   }
 
   /**

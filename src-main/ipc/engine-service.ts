@@ -12,11 +12,13 @@
 // and its request could outlive the page that sent it. Calls already queued
 // when the prompt appears are refused the same way.
 
+import { CHANGE_SOURCE } from '../engine/changes/sources';
 import type { ExecuteResult } from '../engine/session';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { ConfigRepository } from '../engine/store/types';
 import { ConsoleRunner, type ConsoleExecuteOptions, type ConsoleRunnerOptions } from './console-runner';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from './contract';
+import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HistoryListDto, Metadata, PreviewResponse } from './contract';
+import { historyList } from './history-dto';
 import { IpcRefusal } from './errors';
 import { FormsRunner } from './forms-runner';
 import { HistoryFile } from './history-file';
@@ -87,10 +89,28 @@ export class EngineService {
     return (this.metadataCache ??= buildMetadata(this.repo.path));
   }
 
-  async runCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse> {
+  async runCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters, expected?: CmdletParameters): Promise<CmdletResponse> {
     const prompt = this.console.pendingPrompt;
     if (prompt !== undefined) throw awaitingAnswer(prompt);
-    const { changed, ...response } = await this.forms.run(cmdlet, parameters);
+    const { changed, ...response } = await this.forms.run(cmdlet, parameters, expected);
+    if (changed) this.notifyChanged();
+    return response;
+  }
+
+  /**
+   * The change history for the History pane. Never waits for a statement (a
+   * prompt may hold one for minutes): while one is in flight the store is not
+   * re-read, as its journal is not the file's state.
+   */
+  listHistory(): HistoryListDto {
+    return historyList(this.repo, !this.queue.busy);
+  }
+
+  /** The History pane's Undo / Revert of entry `id`. */
+  async undoChange(id: number): Promise<CmdletResponse> {
+    const prompt = this.console.pendingPrompt;
+    if (prompt !== undefined) throw awaitingAnswer(prompt);
+    const { changed, ...response } = await this.forms.undo(id);
     if (changed) this.notifyChanged();
     return response;
   }
@@ -102,7 +122,7 @@ export class EngineService {
   async execute(input: string): Promise<ConsoleResult> {
     // Remembered until it ends, so that a line cut off by Stop (whose call never returns) still joins the history.
     this.historyPending = input;
-    const result = await this.console.execute(input);
+    const result = await this.console.execute(input, { source: CHANGE_SOURCE.console });
     this.historyPending = undefined;
     // An incomplete input comes back whole with its continuation; keep only that.
     if (!result.incomplete) this.history.add(input);
@@ -121,7 +141,7 @@ export class EngineService {
 
   /** Runs a script or command line for the headless shell: no console history, options as given. */
   executeScript(input: string, options: ConsoleExecuteOptions): Promise<ConsoleResult> {
-    return this.console.execute(input, options);
+    return this.console.execute(input, { source: CHANGE_SOURCE.shell, ...options });
   }
 
   /** True while a console input runs (prompts included). */

@@ -18,6 +18,7 @@ import type {
   CompletionResult,
   ConsoleResult,
   HandlerRegistry,
+  HistoryListDto,
   IpcReply,
   Metadata,
   PreviewResponse,
@@ -35,7 +36,7 @@ type MaybePromise<T> = T | Promise<T>;
  */
 export interface IpcService {
   metadata(): MaybePromise<Metadata>;
-  runCmdlet(cmdlet: CmdletName, parameters: CmdletParameters): Promise<CmdletResponse>;
+  runCmdlet(cmdlet: CmdletName, parameters: CmdletParameters, expected?: CmdletParameters): Promise<CmdletResponse>;
   previewCmdlet(cmdlet: CmdletName, parameters: CmdletParameters): MaybePromise<PreviewResponse>;
   execute(input: string): Promise<ConsoleResult>;
   answer(answer: string | null): Promise<ConsoleResult>;
@@ -43,6 +44,8 @@ export interface IpcService {
   stop(): Promise<boolean>;
   complete(input: string, cursor: number): MaybePromise<CompletionResult>;
   consoleHistory(): MaybePromise<readonly string[]>;
+  listHistory(): MaybePromise<HistoryListDto>;
+  undoChange(id: number): Promise<CmdletResponse>;
 }
 
 type Handler<C extends ChannelName> = (request: Channels[C]['request']) => Channels[C]['response'] | Promise<Channels[C]['response']>;
@@ -56,7 +59,8 @@ export interface RegisterOptions {
 function handlerTable(service: IpcService): HandlerTable {
   const cmdlet = (channel: CmdletChannel): ((request: CmdletRequest) => Promise<CmdletResponse>) => {
     const name: ConfigCmdletName = CMDLET_CHANNELS[channel];
-    return (request: CmdletRequest) => service.runCmdlet(name, request.parameters);
+    return (request: CmdletRequest) =>
+      request.expected !== undefined ? service.runCmdlet(name, request.parameters, request.expected) : service.runCmdlet(name, request.parameters);
   };
   return {
     'pchat:metadata': () => service.metadata(),
@@ -70,6 +74,8 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:console:stop': () => service.stop(),
     'pchat:console:complete': (request) => service.complete(request.input, request.cursor),
     'pchat:console:history': () => service.consoleHistory(),
+    'pchat:history:list': () => service.listHistory(),
+    'pchat:history:undo': (request) => service.undoChange(request.id),
   };
 }
 

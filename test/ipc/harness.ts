@@ -103,6 +103,8 @@ export function spyService(): IpcService & { calls: () => number } {
     complete: vi.fn(),
     consoleHistory: vi.fn(),
     stop: vi.fn(),
+    listHistory: vi.fn(),
+    undoChange: vi.fn(),
   };
   return {
     ...(spies as unknown as IpcService),

@@ -39,6 +39,8 @@ const VALID_ARGS: Record<string, unknown[]> = {
   'pchat:console:complete': [{ input: 'Get-Cs', cursor: 6 }],
   'pchat:console:history': [],
   'pchat:console:stop': [],
+  'pchat:history:list': [],
+  'pchat:history:undo': [{ id: 1 }],
 };
 
 describe('isTrustedSender', () => {
