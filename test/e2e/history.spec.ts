@@ -3,13 +3,28 @@
 // another process while a dialog is open, and every check ends on the store
 // file on disk.
 
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { AppPage } from '../support/app-page';
 import { ROOT } from '../support/build-app';
 import { expect, test } from './fixtures';
 
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations inside `selector` (our parts only; the rest of the window is checked elsewhere). */
+async function axeProblems(page: Page, selector: string): Promise<string[]> {
+  // Evaluated through the debugging protocol, so the page's CSP (no inline scripts) stays as it is.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  return page.evaluate(async (include) => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ include: [include] }, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
 
 function field(dialog: Locator, name: string): Locator {
   return dialog.getByLabel(name, { exact: true });
@@ -32,6 +47,7 @@ test('an open Edit dialog shows a change made elsewhere and never overwrites it 
   await expect(field(dialog, 'DefaultChatHistory')).toHaveValue('60');
   await expect(dialog.getByRole('button', { name: 'Commit' })).toBeDisabled();
   await dialog.screenshot({ path: path.join(SHOTS, 'edit-changed-elsewhere.png') });
+  expect(await axeProblems(app, 'dialog[open]')).toEqual([]);
 
   await notice.getByRole('group', { name: 'DefaultChatHistory changed elsewhere' }).getByRole('button', { name: /^Keep mine/ }).click();
   await expect(dialog.getByRole('group', { name: 'Equivalent cmdlet' })).toContainText('-DefaultChatHistory 60');
@@ -73,6 +89,7 @@ test('Cancel or Escape with unsaved edits asks before discarding them', async ({
   const prompt = ui.dialog('Discard changes?');
   await expect(prompt).toBeVisible();
   await expect(prompt.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  expect(await axeProblems(app, 'dialog[open]')).toEqual([]);
   await app.keyboard.press('Escape'); // Escape on the prompt keeps editing
   await expect(prompt).toBeHidden();
   await expect(field(dialog, 'DefaultChatHistory')).toHaveValue('77');
@@ -109,6 +126,7 @@ test('the History pane lists changes from every source; Undo and Revert show the
   await expect(entry(3)).toContainText('window console');
   await expect(entry(3)).toContainText('Set-CsPersistentChatConfiguration -MaxFileSizeKB 999');
   await app.screenshot({ path: path.join(SHOTS, 'history-pane.png') });
+  expect(await axeProblems(app, '[data-pane="history"]')).toEqual([]);
 
   // Ctrl+Z outside a text field: the last change, shown as its inverse before it runs.
   await ui.row('Global').click();
@@ -116,6 +134,8 @@ test('the History pane lists changes from every source; Undo and Revert show the
   const undo = ui.dialog('Undo change 3');
   await expect(undo.getByLabel('Undo runs the equivalent of')).toHaveText('Set-CsPersistentChatConfiguration -Identity "Global" -MaxFileSizeKB 20000');
   expect(preview.stored()['Global']).toMatchObject({ MaxFileSizeKB: 999 });
+  await app.screenshot({ path: path.join(SHOTS, 'undo-dialog.png') });
+  expect(await axeProblems(app, 'dialog[open]')).toEqual([]);
   await undo.getByRole('button', { name: 'Undo' }).click();
   await expect(undo).toBeHidden();
   expect(preview.stored()['Global']).toMatchObject({ MaxFileSizeKB: 20000 });
