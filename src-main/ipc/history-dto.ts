@@ -41,7 +41,7 @@ function entryDto(entry: HistoryEntry, all: readonly HistoryEntry[], undone: Rea
     changes: entry.changes.slice(0, MAX_LISTED_CHANGES).map(changeDto),
     changeCount: entry.changes.length,
     inverse: inverseLines(entry, MAX_LISTED_CHANGES),
-    blocked: whyNotRevertible(entry, all, repo) ?? null,
+    blocked: whyNotRevertible(entry, all, repo, undone) ?? null,
   };
 }
 

@@ -84,8 +84,13 @@ export function revertConflicts(entry: HistoryEntry, repo: Pick<ConfigRepository
  * Why `entry` cannot be reverted now, in full; undefined when it can. An entry
  * already undone says by which change (reverting that one redoes it).
  */
-export function whyNotRevertible(entry: HistoryEntry, entries: readonly HistoryEntry[], repo: Pick<ConfigRepository, 'get'>): string | undefined {
-  const by = undoneBy(entries).get(entry.id);
+export function whyNotRevertible(
+  entry: HistoryEntry,
+  entries: readonly HistoryEntry[],
+  repo: Pick<ConfigRepository, 'get'>,
+  undone: ReadonlyMap<number, number> = undoneBy(entries),
+): string | undefined {
+  const by = undone.get(entry.id);
   if (by !== undefined) return `Change ${entry.id} has already been undone by change ${by}. To redo it, revert change ${by}.`;
   const conflicts = revertConflicts(entry, repo);
   return conflicts.length > 0 ? conflictMessage(entry, conflicts) : undefined;
