@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bounded, historyPathFor, MAX_HISTORY_CHANGES, MAX_HISTORY_ENTRIES, type HistoryEntry } from '../../../src-main/engine/store/history-file';
+import { bounded, ChangeHistory, historyPathFor, MAX_HISTORY_CHANGES, MAX_HISTORY_ENTRIES, type HistoryEntry } from '../../../src-main/engine/store/history-file';
 import { createTestSession, type TestSession } from '../../helpers/engine-session';
 import { tempDirs } from '../../helpers/store-fixtures';
 
@@ -35,12 +35,22 @@ describe('what a commit records', () => {
     });
     expect(Date.parse(created!.time)).toBeGreaterThanOrEqual(before - 1000);
     expect(typeof created!.user === 'string' || created!.user === undefined).toBe(true);
+    // On disk a changed collection keeps its full values after, and only what differed before ...
     expect(changed).toMatchObject({
       id: 2,
       commandLine: 'Set-CsPersistentChatConfiguration -Identity site:Redmond -DefaultChatHistory 60',
-      changes: [{ identity: 'site:Redmond', before: { DefaultChatHistory: 40 }, after: { DefaultChatHistory: 60 } }],
+      changes: [{ identity: 'site:Redmond', was: { DefaultChatHistory: 40 }, after: { DefaultChatHistory: 60, MaxFileSizeKB: 20000 } }],
     });
     expect(changed!.revertOf).toBeUndefined();
+    // ... which reads back as both full records.
+    const read = new ChangeHistory(historyFile(t.dir)).read().entries[1]!;
+    expect(read.changes).toEqual([
+      {
+        identity: 'site:Redmond',
+        before: { DefaultChatHistory: 40, MaxChatContentSizeMB: 20, MaxFileSizeKB: 20000, ParticipantUpdateLimit: 75, FileServiceUrl: null, RoomManagementUrl: null },
+        after: { DefaultChatHistory: 60, MaxChatContentSizeMB: 20, MaxFileSizeKB: 20000, ParticipantUpdateLimit: 75, FileServiceUrl: null, RoomManagementUrl: null },
+      },
+    ]);
   });
 
   it('is private (0600) and written atomically beside the store', async () => {

@@ -44,7 +44,7 @@ const HELP: CommandHelp = {
     'Every change committed to the store is recorded beside it: when, from where (window form, window console, ' +
     'headless shell, window history), by which user, the statement that made it, and each collection\'s values ' +
     'before and after. Get-PchatHistory lists those entries, oldest first. The history keeps the newest 1,000 ' +
-    'entries (fewer when they are very large bulk changes). Undone is $true for an entry whose effect a later ' +
+    'entries, and no more than 5,000 collection changes in all (the newest entry is always kept, however large). Undone is $true for an entry whose effect a later ' +
     'Undo-PchatChange has reverted; Undoes names the entry an undo reverted.',
   examples: [
     { title: 'The last five changes', code: 'Get-PchatHistory -Count 5', remarks: 'Shows the five most recent entries.' },
