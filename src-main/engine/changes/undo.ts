@@ -131,12 +131,17 @@ export function lastUndoable(entries: readonly HistoryEntry[]): HistoryEntry | u
   return undefined;
 }
 
-/** Journals the undo of `entry` on `repo` (the caller checked for conflicts and asked ShouldProcess). */
-export function journalRevert(entry: HistoryEntry, repo: ConfigRepository): void {
-  repo.markRevert(entry.id);
+/**
+ * Journals the undo of `entry` on `repo` (the caller checked for conflicts and
+ * asked ShouldProcess); false, journalling nothing, when the statement has
+ * already changed something (an undo must be a statement of its own).
+ */
+export function journalRevert(entry: HistoryEntry, repo: ConfigRepository): boolean {
+  if (!repo.markRevert(entry.id)) return false;
   for (const step of inverseSteps(entry)) {
     if (step.kind === 'create') repo.create({ Identity: step.identity, ...step.values });
     else if (step.kind === 'update') repo.update(step.identity, step.values, step.expected);
     else repo.remove(step.identity, step.expected);
   }
+  return true;
 }

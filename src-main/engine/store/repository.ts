@@ -143,8 +143,10 @@ export class ConfRepository implements ConfigRepository {
     this.#apply({ kind: 'remove', key, identity: entry.record.Identity, ...(expected !== undefined ? { expected: { ...expected } } : {}) });
   }
 
-  markRevert(entryId: number): void {
+  markRevert(entryId: number): boolean {
+    if (this.#journal.length > 0 || this.#revertOf !== undefined) return false;
     this.#revertOf = entryId;
+    return true;
   }
 
   commit(info?: CommitInfo): CommitResult {

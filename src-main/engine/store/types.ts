@@ -87,8 +87,11 @@ export interface ConfigRepository {
   /**
    * Marks the journal as undoing history entry `entryId`: the history records
    * it so, and the commit is all or nothing (any conflict writes nothing).
+   * False, marking nothing, when the statement has already journalled
+   * changes: an undo is a statement of its own, so its entry says exactly
+   * what it undid.
    */
-  markRevert(entryId: number): void;
+  markRevert(entryId: number): boolean;
   /** The change history beside the store. */
   readonly history: HistoryReader;
 

@@ -81,6 +81,16 @@ describe('Undo-PchatChange', () => {
     expect(readRaw(t.dir).collections['site:Redmond']).toEqual(before.collections['site:Redmond']);
   });
 
+  it('undoes one change per statement, so its history entry says exactly what it undid', async () => {
+    const t = createTestSession({ dir: dirs.make() });
+    await t.run('New-CsPersistentChatConfiguration site:A | Out-Null');
+    await t.run('New-CsPersistentChatConfiguration site:B | Out-Null');
+    const r = await t.run('Get-PchatHistory | Undo-PchatChange');
+    expect(r.text).toContain('Change 2 was not undone: this statement has already changed the store. Undo-PchatChange undoes one change per statement');
+    expect(t.identities()).toEqual(['Global', 'site:B']);
+    expect(await column(t, 'Undoes')).toBe(',,1');
+  });
+
   it('-WhatIf describes it and changes nothing; -Verbose lists the equivalent cmdlet lines', async () => {
     const t = await seeded();
     const r = await t.run('Undo-PchatChange -Id 2 -WhatIf -Verbose');

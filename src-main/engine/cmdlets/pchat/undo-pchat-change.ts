@@ -50,7 +50,17 @@ function create(ctx: CommandContext) {
       }
       for (const line of inverseLines(entry, 100)) await ctx.writeVerbose(`Undo change ${entry.id}: ${line}`);
       if (!(await ctx.shouldProcess(`change ${entry.id} (${entry.commandLine.split('\n')[0]})`))) return;
-      journalRevert(entry, ctx.repo);
+      if (!journalRevert(entry, ctx.repo)) {
+        await ctx.writeError({
+          message:
+            `Change ${entry.id} was not undone: this statement has already changed the store. Undo-PchatChange undoes one change per ` +
+            'statement, so that the history records exactly what was undone; run it on a line of its own for each change, newest first.',
+          errorId: 'UndoNotAlone',
+          category: 'InvalidOperation',
+          exceptionType: 'InvalidOperationException',
+          target: `${entry.id}:Int32`,
+        });
+      }
     },
   };
 }
