@@ -185,9 +185,12 @@ export class ConfRepository implements ConfigRepository {
         this.#fingerprint = fingerprintOf(this.path);
         historyId = this.#record(entries, info);
       }
-      this.rollback();
+      this.#journal = [];
+      this.#refusedOps = [];
+      this.#revertOf = undefined;
       this.#base = entries;
       this.#current = new Map(this.#base);
+      this.#sortedKeys = undefined;
       return { written: applied > 0, conflicts, warnings: this.#drain(), ...(historyId !== undefined ? { historyId } : {}) };
     } catch (err) {
       this.rollback();
