@@ -146,7 +146,15 @@ export class ChangeHistory {
   /** Every entry kept, oldest first, with warnings about a history that had to be moved aside. */
   read(): { entries: readonly HistoryEntry[]; warnings: StoreWarning[] } {
     const warnings: StoreWarning[] = [];
-    return { entries: this.#load(warnings), warnings };
+    try {
+      return { entries: this.#load(warnings), warnings };
+    } catch (err) {
+      // Unreadable (permissions) or not movable aside: say so; reading the history never fails a command.
+      if (!warnings.some((w) => w.message.includes(this.path))) {
+        warnings.push({ message: `The change history ${this.path} cannot be read: ${describeError(err)}.` });
+      }
+      return { entries: [], warnings };
+    }
   }
 
   /**
