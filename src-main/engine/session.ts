@@ -65,6 +65,8 @@ export interface ExecuteOptions {
    * of each statement.
    */
   readonly batchMs?: number;
+  /** Who runs it, as the change history records it (default: the session's source). */
+  readonly source?: string;
 }
 
 export interface SessionOptions {
@@ -83,6 +85,8 @@ export interface SessionOptions {
    * behind, so the pipeline waits instead of filling memory.
    */
   readonly drain?: () => Promise<void> | undefined;
+  /** Who runs statements in this session, as the change history records it: window console, headless shell… */
+  readonly source?: string;
 }
 
 export const NON_INTERACTIVE: Host = { interactive: false, readLine: async () => null };
@@ -100,6 +104,9 @@ export class Session {
   private changed = false;
   private exitCode: number | undefined;
   private stopped = false;
+  /** The input now running and who runs it, for the change history. */
+  private text = '';
+  private source = 'console';
 
   constructor(private readonly options: SessionOptions) {
     this.registry = options.registry ?? new CommandRegistry();
@@ -161,6 +168,8 @@ export class Session {
     this.fileInvocation = options.fileInvocation === true;
     this.endedByError = false;
     this.interp.scriptPath = options.scriptPath;
+    this.text = source;
+    this.source = options.source ?? this.options.source ?? 'console';
     try {
       return await this.run(source, options.allowIncomplete === true);
     } finally {
@@ -270,7 +279,8 @@ export class Session {
     }
     // What the statement changed before an `exit` is kept, as in PowerShell (there is nothing to roll back).
     // A write that failed is the statement's error: under $ErrorActionPreference = 'Stop' nothing after it runs.
-    if (!this.commit() && errorActionIsStop(interp)) stop = true;
+    const line = this.text.slice(statement.extent.start, statement.extent.end);
+    if (!this.commit(line) && errorActionIsStop(interp)) stop = true;
     this.flushOutput();
     if (this.exitCode !== undefined) {
       // As after a script that exits: $LASTEXITCODE holds the code, and $? is true only for 0.
@@ -314,9 +324,9 @@ export class Session {
   }
 
   /** One atomic write for everything the statement changed; false when it failed (the errors are recorded). */
-  private commit(): boolean {
+  private commit(commandLine: string): boolean {
     try {
-      const result = this.repo.commit();
+      const result = this.repo.commit({ source: this.source, commandLine });
       if (result.written) this.changed = true;
       for (const w of result.warnings) this.output.line({ kind: 'warning', text: `WARNING: ${w.message}` });
       for (const c of result.conflicts) {

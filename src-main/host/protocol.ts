@@ -5,7 +5,7 @@
 
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
-import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, OutputLineDto, PreviewResponse } from '../ipc/contract';
+import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, HistoryListDto, OutputLineDto, PreviewResponse } from '../ipc/contract';
 
 /** What the worker is started with (workerData). */
 export interface WorkerStart {
@@ -39,12 +39,14 @@ export interface WorkerMethods {
   'console.stopAtPrompt': [[], ConsoleResult];
   'console.complete': [[input: string, cursor: number], CompletionResult];
   'console.history': [[], readonly string[]];
-  'cmdlet.run': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], CmdletResponse];
+  'cmdlet.run': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters, expected?: CmdletParameters], CmdletResponse];
   'cmdlet.preview': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], PreviewResponse];
   'cmdlet.bulk': [[request: BulkRequest], BulkResponse];
   'cmdlet.bulkPreview': [[request: BulkRequest], PreviewResponse];
   'help.get': [[name: string], HelpData | null];
   'watch.start': [[], void];
+  'history.list': [[], HistoryListDto];
+  'history.undo': [[id: number], CmdletResponse];
 }
 
 export type MethodName = keyof WorkerMethods;

@@ -15,7 +15,7 @@ import type { commandHelpData } from '../engine/cmdlets/help/help-data';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
-import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, Metadata, OutputBatch, PreviewResponse } from '../ipc/contract';
+import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, HistoryListDto, Metadata, OutputBatch, PreviewResponse } from '../ipc/contract';
 import { IpcRefusal, refuse } from '../ipc/errors';
 import { buildMetadata } from '../ipc/metadata';
 import { Control, createControlBuffer, IDLE } from './control';
@@ -312,8 +312,16 @@ export class SessionHost {
     return (this.metadataCache ??= buildMetadata(this.path));
   }
 
-  runCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse> {
-    return this.call('cmdlet.run', cmdlet, parameters);
+  runCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters, expected?: CmdletParameters): Promise<CmdletResponse> {
+    return expected === undefined ? this.call('cmdlet.run', cmdlet, parameters) : this.call('cmdlet.run', cmdlet, parameters, expected);
+  }
+
+  listHistory(): Promise<HistoryListDto> {
+    return this.call('history.list');
+  }
+
+  undoChange(id: number): Promise<CmdletResponse> {
+    return this.call('history.undo', id);
   }
 
   runBulk(request: BulkRequest): Promise<BulkResponse> {

@@ -106,6 +106,10 @@ function dispatch(request: Request): unknown {
       return s.help(...request.args);
     case 'watch.start':
       return s.start();
+    case 'history.list':
+      return s.listHistory();
+    case 'history.undo':
+      return s.undoChange(...request.args);
   }
 }
 

@@ -21,6 +21,8 @@ const CHANNEL_TABLE = {
   'pchat:console:stop': true,
   'pchat:console:complete': true,
   'pchat:console:history': true,
+  'pchat:history:list': true,
+  'pchat:history:undo': true,
 } as const satisfies Record<ChannelName, true>;
 
 export const CHANNELS: readonly ChannelName[] = Object.freeze(Object.keys(CHANNEL_TABLE) as ChannelName[]);

@@ -110,6 +110,62 @@ export type CmdletParameters = Readonly<Record<string, string | number | boolean
 
 export interface CmdletRequest {
   readonly parameters: CmdletParameters;
+  /**
+   * Set only: the property values the editor started from. The engine refuses
+   * the change, naming each field (old → new), when the collection holds
+   * other values for them in the store — checked under the store lock, so a
+   * change by another process is caught too.
+   */
+  readonly expected?: CmdletParameters;
+}
+
+/** One property of a recorded change; null stands for $null or "did not exist". */
+export interface HistoryFieldDto {
+  readonly name: string;
+  readonly before: string | number | null;
+  readonly after: string | number | null;
+}
+
+export interface HistoryChangeDto {
+  readonly identity: string;
+  readonly kind: 'created' | 'changed' | 'removed';
+  /** Changed: the properties that differ. Created / removed: every property. */
+  readonly fields: readonly HistoryFieldDto[];
+}
+
+/** One change history entry as the History pane shows it. */
+export interface HistoryEntryDto {
+  readonly id: number;
+  /** ISO 8601, UTC. */
+  readonly time: string;
+  /** window form, window console, headless shell, window history… */
+  readonly source: string;
+  readonly user: string | null;
+  readonly commandLine: string;
+  /** The entry this one undid. */
+  readonly revertOf: number | null;
+  /** The entry that undid this one. */
+  readonly undoneBy: number | null;
+  /** The first changes (a bulk change lists a few); changeCount says how many there are. */
+  readonly changes: readonly HistoryChangeDto[];
+  readonly changeCount: number;
+  /** The configuration cmdlet lines that undoing it runs the equivalent of (a bulk change: the first ones, then a count). */
+  readonly inverse: readonly string[];
+  /** Why it cannot be reverted now (later changes conflict, already undone); null when it can. */
+  readonly blocked: string | null;
+}
+
+export interface HistoryListDto {
+  /** Newest first. */
+  readonly entries: readonly HistoryEntryDto[];
+  /** Entries in the history file (entries holds at most the newest 200). */
+  readonly total: number;
+  /** The entry Undo reverts; null when there is none. */
+  readonly undoable: number | null;
+  /** Absolute path of the history file. */
+  readonly path: string;
+  /** A history that had to be moved aside, … */
+  readonly warnings: readonly string[];
 }
 
 export interface CmdletResponse {
@@ -212,6 +268,10 @@ export interface Channels {
   'pchat:console:complete': { request: { readonly input: string; readonly cursor: number }; response: CompletionResult };
   /** Console input history, persisted next to the store (newest last). */
   'pchat:console:history': { request: void; response: readonly string[] };
+  /** The change history, newest first. */
+  'pchat:history:list': { request: void; response: HistoryListDto };
+  /** Reverts one history entry (Undo-PchatChange -Id <id>), recorded as a change of its own. */
+  'pchat:history:undo': { request: { readonly id: number }; response: CmdletResponse };
 }
 
 export type ChannelName = keyof Channels;
@@ -240,7 +300,8 @@ export interface PchatApi {
   metadata(): Promise<Metadata>;
   getConfiguration(parameters?: CmdletParameters): Promise<CmdletResponse>;
   newConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
-  setConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
+  /** `expected`: the values the editor started from (see CmdletRequest). */
+  setConfiguration(parameters: CmdletParameters, expected?: CmdletParameters): Promise<CmdletResponse>;
   removeConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
   previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<PreviewResponse>;
   runBulk(request: BulkRequest): Promise<BulkResponse>;
@@ -255,6 +316,12 @@ export interface PchatApi {
     stop(): Promise<boolean>;
     complete(input: string, cursor: number): Promise<CompletionResult>;
     history(): Promise<readonly string[]>;
+  };
+  /** The change history beside the store (every change from any window or shell). */
+  history: {
+    list(): Promise<HistoryListDto>;
+    /** Reverts entry `id`; the response is the console's, as for a form. */
+    undo(id: number): Promise<CmdletResponse>;
   };
   /** Subscribe to store changes; returns an unsubscribe function. */
   onConfigurationChanged(listener: () => void): () => void;

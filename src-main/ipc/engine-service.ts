@@ -18,12 +18,14 @@
 // too. Without a side repository they are REFUSED ("The console is waiting
 // for an answer…") rather than left hanging.
 
+import { CHANGE_SOURCE } from '../engine/changes/sources';
 import type { ExecuteResult } from '../engine/session';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { ConfigRepository } from '../engine/store/types';
 import { ConsoleRunner, type ConsoleExecuteOptions, type ConsoleRunnerOptions } from './console-runner';
 import { commandHelpData } from '../engine/cmdlets/help/help-data';
-import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, HelpData, ConsoleResult, Metadata, OutputBatch, PreviewResponse } from './contract';
+import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, HelpData, ConsoleResult, HistoryListDto, Metadata, OutputBatch, PreviewResponse } from './contract';
+import { historyList } from './history-dto';
 import { IpcRefusal } from './errors';
 import { FormsRunner } from './forms-runner';
 import { HistoryFile } from './history-file';
@@ -107,19 +109,19 @@ export class EngineService {
     return (this.metadataCache ??= buildMetadata(this.repo.path));
   }
 
-  async runCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse> {
+  async runCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters, expected?: CmdletParameters): Promise<CmdletResponse> {
     const prompt = this.console.pendingPrompt;
     if (prompt !== undefined) {
       const side = this.sideForms();
       if (!side) throw awaitingAnswer(prompt);
-      return this.runForm(side, cmdlet, parameters);
+      return this.runForm(side, cmdlet, parameters, expected);
     }
     try {
-      return await this.runForm(this.forms, cmdlet, parameters);
+      return await this.runForm(this.forms, cmdlet, parameters, expected);
     } catch (e) {
       // Queued behind a console statement that has since started waiting on a prompt.
       const side = e instanceof IpcRefusal && e.data.id === 'ConsoleAwaitingAnswer' ? this.sideForms() : undefined;
-      if (side) return this.runForm(side, cmdlet, parameters);
+      if (side) return this.runForm(side, cmdlet, parameters, expected);
       throw e;
     }
   }
@@ -135,8 +137,26 @@ export class EngineService {
     return this.side.forms;
   }
 
-  private async runForm(forms: FormsRunner, cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse> {
-    const { changed, ...response } = await forms.run(cmdlet, parameters);
+  private async runForm(forms: FormsRunner, cmdlet: ConfigCmdletName, parameters: CmdletParameters, expected: CmdletParameters | undefined): Promise<CmdletResponse> {
+    const { changed, ...response } = await forms.run(cmdlet, parameters, expected);
+    if (changed) this.notifyChanged();
+    return response;
+  }
+
+  /**
+   * The change history for the History pane. Never waits for a statement (a
+   * prompt may hold one for minutes): while one is in flight the store is not
+   * re-read, as its journal is not the file's state.
+   */
+  listHistory(): HistoryListDto {
+    return historyList(this.repo, !this.queue.busy);
+  }
+
+  /** The History pane's Undo / Revert of entry `id`. */
+  async undoChange(id: number): Promise<CmdletResponse> {
+    const prompt = this.console.pendingPrompt;
+    if (prompt !== undefined) throw awaitingAnswer(prompt);
+    const { changed, ...response } = await this.forms.undo(id);
     if (changed) this.notifyChanged();
     return response;
   }
@@ -169,7 +189,7 @@ export class EngineService {
     // Remembered until it ends, so that a line cut off by Stop (whose call never returns) still joins the history.
     this.historyPending = input;
     const stream = this.options.streamConsole === true ? { stream: true, batchMs: CONSOLE_BATCH_MS } : {};
-    const result = await this.console.execute(input, { ...stream, ...(width !== undefined ? { width } : {}) });
+    const result = await this.console.execute(input, { ...stream, ...(width !== undefined ? { width } : {}), source: CHANGE_SOURCE.console });
     this.historyPending = undefined;
     // An incomplete input comes back whole with its continuation; keep only that.
     if (!result.incomplete) this.history.add(input);
@@ -193,7 +213,7 @@ export class EngineService {
 
   /** Runs a script or command line for the headless shell: no console history, options as given. */
   executeScript(input: string, options: ConsoleExecuteOptions): Promise<ConsoleResult> {
-    return this.console.execute(input, options);
+    return this.console.execute(input, { source: CHANGE_SOURCE.shell, ...options });
   }
 
   /** True while a console input runs (prompts included). */

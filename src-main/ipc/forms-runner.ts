@@ -9,12 +9,23 @@
 // are captured for the reply as well as formatted for the transcript. It has
 // no one to ask: a prompt (-Confirm) fails with the engine's non-interactive
 // error; forms confirm in their own dialogs before they send.
+//
+// An Edit form also sends the values it started from: its Set runs over a
+// view of the repository that adds them as expected values to the update of
+// that collection, so the store refuses the change if another process (or
+// the console) changed those values meanwhile. The console line stays the
+// one an administrator would type. The History pane's undo runs here too, as
+// `Undo-PchatChange -Id <n>`.
 
 import { bulkCommandLine, checkBulk, type BulkCmdletName } from '../engine/cmdlets/bulk-line';
 import { buildCommandLine, CommandLineError } from '../engine/cmdlets/command-line';
 import { CONFIG_COMMANDS } from '../engine/cmdlets/config';
 import { checkCmdlet } from '../engine/cmdlets/form-check';
 import { CommandRegistry } from '../engine/cmdlets/registry';
+import { undoPchatChange } from '../engine/cmdlets/pchat/undo-pchat-change';
+import { CHANGE_SOURCE } from '../engine/changes/sources';
+import { identityKey } from '../engine/domain/identity';
+import type { PropertyValues } from '../engine/domain/properties';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import { NON_INTERACTIVE, Session } from '../engine/session';
 import type { CommandDef } from '../engine/shell/commands';
@@ -29,22 +40,39 @@ export class FormsRunner {
   private readonly session: Session;
   /** Objects emitted by the cmdlet of the statement in flight. */
   private captured: Value[] = [];
+  /** The Set in flight: its collection and the values its editor started from. */
+  private expected: { readonly key: string; readonly values: Partial<PropertyValues> } | undefined;
 
   constructor(
     private readonly repo: ConfigRepository,
     private readonly queue: StatementQueue,
   ) {
-    const registry = new CommandRegistry(CONFIG_COMMANDS.map((def) => this.capturing(def)), new Map());
-    this.session = new Session({ repo, registry, host: NON_INTERACTIVE });
+    const registry = new CommandRegistry([...CONFIG_COMMANDS.map((def) => this.capturing(def)), undoPchatChange], new Map());
+    this.session = new Session({ repo: this.expecting(repo), registry, host: NON_INTERACTIVE, source: CHANGE_SOURCE.form });
   }
 
-  /** Runs the cmdlet for `parameters`; `changed` says whether the store was written. */
-  async run(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<CmdletResponse & { readonly changed: boolean }> {
+  /**
+   * Runs the cmdlet for `parameters`; `changed` says whether the store was
+   * written. `expected` (Set only): the values the editor started from.
+   */
+  async run(cmdlet: ConfigCmdletName, parameters: CmdletParameters, expected?: CmdletParameters): Promise<CmdletResponse & { readonly changed: boolean }> {
     const commandLine = commandLineFor(cmdlet, parameters);
+    const identity = parameters['Identity'];
+    const key = identityKey(typeof identity === 'string' ? identity.trim() : 'Global');
+    return this.runLine(commandLine, CHANGE_SOURCE.form, expected && { key, values: expected as Partial<PropertyValues> });
+  }
+
+  /** The History pane's Undo / Revert: `Undo-PchatChange -Id <id>`. */
+  undo(id: number): Promise<CmdletResponse & { readonly changed: boolean }> {
+    return this.runLine(`Undo-PchatChange -Id ${id}`, CHANGE_SOURCE.history, undefined);
+  }
+
+  private runLine(commandLine: string, source: string, expected: FormsRunner['expected']): Promise<CmdletResponse & { readonly changed: boolean }> {
     return this.queue.run(async () => {
       this.captured = [];
+      this.expected = expected;
       try {
-        const result = await this.session.execute(commandLine);
+        const result = await this.session.execute(commandLine, { source });
         return {
           ok: result.success,
           commandLine,
@@ -54,8 +82,31 @@ export class FormsRunner {
         };
       } finally {
         this.captured = [];
+        this.expected = undefined;
       }
     });
+  }
+
+  /** The repository as the forms session sees it: the Set in flight carries its editor's expected values. */
+  private expecting(repo: ConfigRepository): ConfigRepository {
+    return {
+      path: repo.path,
+      history: repo.history,
+      refresh: (force) => repo.refresh(force),
+      list: () => repo.list(),
+      get: (identity) => repo.get(identity),
+      create: (record) => repo.create(record),
+      update: (identity, values, expected) => {
+        const form = this.expected;
+        const mine = form !== undefined && identityKey(identity.trim()) === form.key ? form.values : undefined;
+        repo.update(identity, values, expected ?? mine);
+      },
+      remove: (identity, expected) => repo.remove(identity, expected),
+      markRevert: (id) => repo.markRevert(id),
+      commit: (info) => repo.commit(info),
+      rollback: () => repo.rollback(),
+      watch: (onChange) => repo.watch(onChange),
+    };
   }
 
   /**

@@ -20,6 +20,7 @@ import type {
   CompletionResult,
   ConsoleResult,
   HandlerRegistry,
+  HistoryListDto,
   IpcReply,
   HelpData,
   Metadata,
@@ -39,7 +40,7 @@ type MaybePromise<T> = T | Promise<T>;
  */
 export interface IpcService {
   metadata(): MaybePromise<Metadata>;
-  runCmdlet(cmdlet: CmdletName, parameters: CmdletParameters): Promise<CmdletResponse>;
+  runCmdlet(cmdlet: CmdletName, parameters: CmdletParameters, expected?: CmdletParameters): Promise<CmdletResponse>;
   previewCmdlet(cmdlet: CmdletName, parameters: CmdletParameters): MaybePromise<PreviewResponse>;
   runBulk(request: BulkRequest): Promise<BulkResponse>;
   previewBulk(request: BulkRequest): MaybePromise<PreviewResponse>;
@@ -52,6 +53,8 @@ export interface IpcService {
   stop(): Promise<boolean>;
   complete(input: string, cursor: number): MaybePromise<CompletionResult>;
   consoleHistory(): MaybePromise<readonly string[]>;
+  listHistory(): MaybePromise<HistoryListDto>;
+  undoChange(id: number): Promise<CmdletResponse>;
 }
 
 type Handler<C extends ChannelName> = (request: Channels[C]['request']) => Channels[C]['response'] | Promise<Channels[C]['response']>;
@@ -65,7 +68,8 @@ export interface RegisterOptions {
 function handlerTable(service: IpcService): HandlerTable {
   const cmdlet = (channel: CmdletChannel): ((request: CmdletRequest) => Promise<CmdletResponse>) => {
     const name: ConfigCmdletName = CMDLET_CHANNELS[channel];
-    return (request: CmdletRequest) => service.runCmdlet(name, request.parameters);
+    return (request: CmdletRequest) =>
+      request.expected !== undefined ? service.runCmdlet(name, request.parameters, request.expected) : service.runCmdlet(name, request.parameters);
   };
   return {
     'pchat:metadata': () => service.metadata(),
@@ -83,6 +87,8 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:console:stop': () => service.stop(),
     'pchat:console:complete': (request) => service.complete(request.input, request.cursor),
     'pchat:console:history': () => service.consoleHistory(),
+    'pchat:history:list': () => service.listHistory(),
+    'pchat:history:undo': (request) => service.undoChange(request.id),
   };
 }
 

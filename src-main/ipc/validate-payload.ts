@@ -12,6 +12,7 @@
 
 import { BULK_CMDLETS, type BulkCmdletName } from '../engine/cmdlets/bulk-line';
 import { CONFIG_CMDLETS, PARAMETERS, type ConfigCmdletName, type ParameterMeta } from '../engine/domain/parameters';
+import { PROPERTIES } from '../engine/domain/properties';
 import { CONSOLE_WIDTH_RANGE, type BulkRequest, type ChannelName, type Channels, type CmdletParameters, type CmdletRequest } from './contract';
 import { refuse } from './errors';
 
@@ -99,6 +100,23 @@ export function validateCmdletParameters(cmdlet: ConfigCmdletName, value: unknow
   return Object.freeze(out);
 }
 
+const PROPERTY_NAMES: ReadonlySet<string> = new Set(PROPERTIES.map((p) => p.name));
+
+/** A Set's expected values: property names only (exact spelling), each a number, a string or null. */
+export function validateExpected(value: unknown): CmdletParameters {
+  const out: Record<string, string | number | null> = Object.create(null);
+  for (const [name, v] of plainEntries(value, 'expected', (key) => PROPERTY_NAMES.has(key))) {
+    const what = `expected.${name}`;
+    if (v === null) out[name] = null;
+    else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) invalid(`${what} must be a finite number.`);
+      out[name] = v;
+    } else if (typeof v === 'string') out[name] = string(v, what, MAX_PARAMETER_STRING);
+    else invalid(`${what} must be a string, a number or null.`);
+  }
+  return Object.freeze(out);
+}
+
 function cmdletName(value: unknown): ConfigCmdletName {
   if (typeof value !== 'string' || !(CONFIG_CMDLETS as readonly string[]).includes(value)) {
     invalid(`cmdlet must be one of ${CONFIG_CMDLETS.join(', ')}.`);
@@ -110,10 +128,14 @@ type Request<C extends ChannelName> = Channels[C]['request'];
 type Validator<C extends ChannelName> = (args: readonly unknown[]) => Request<C>;
 
 function cmdletRequest(cmdlet: ConfigCmdletName, channel: ChannelName): (args: readonly unknown[]) => CmdletRequest {
+  // Only Set changes existing values, so only Set takes the values the editor started from.
+  const keys = cmdlet === 'Set-CsPersistentChatConfiguration' ? ['parameters', 'expected'] : ['parameters'];
   return (args) => {
     expectArgs(args, 1, channel);
-    const fields = record(args[0], 'request', ['parameters']);
-    return Object.freeze({ parameters: validateCmdletParameters(cmdlet, fields.get('parameters')) });
+    const fields = record(args[0], 'request', keys, ['parameters']);
+    const parameters = validateCmdletParameters(cmdlet, fields.get('parameters'));
+    if (!fields.has('expected')) return Object.freeze({ parameters });
+    return Object.freeze({ parameters, expected: validateExpected(fields.get('expected')) });
   };
 }
 
@@ -145,6 +167,13 @@ const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
   'pchat:console:history': (args) => expectArgs(args, 0, 'pchat:console:history'),
   'pchat:console:stop': (args) => expectArgs(args, 0, 'pchat:console:stop'),
   'pchat:console:output': (args) => expectArgs(args, 0, 'pchat:console:output'),
+  'pchat:history:list': (args) => expectArgs(args, 0, 'pchat:history:list'),
+  'pchat:history:undo': (args) => {
+    expectArgs(args, 1, 'pchat:history:undo');
+    const id = record(args[0], 'request', ['id']).get('id');
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) invalid('id must be a whole number from 1 to 2147483647.');
+    return Object.freeze({ id });
+  },
   'pchat:cmdlet:get': cmdletRequest('Get-CsPersistentChatConfiguration', 'pchat:cmdlet:get'),
   'pchat:cmdlet:new': cmdletRequest('New-CsPersistentChatConfiguration', 'pchat:cmdlet:new'),
   'pchat:cmdlet:set': cmdletRequest('Set-CsPersistentChatConfiguration', 'pchat:cmdlet:set'),

@@ -158,6 +158,8 @@ test('a runaway command leaves the window responsive, and Stop (or Ctrl+C) ends 
   await dialog.getByLabel('DefaultChatHistory', { exact: true }).fill('600');
   await expect(dialog.getByRole('alert').filter({ hasText: 'greater than the maximum allowed range of 500' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await ui.dialog('Discard changes?').getByRole('button', { name: 'Discard changes' }).click();
+  await expect(dialog).toBeHidden();
   await stop.click();
   await expect(ui.consoleOutput).toContainText('^C — stopped; the statement that was running changed nothing.');
   await expect(stop).toBeHidden();

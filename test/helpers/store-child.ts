@@ -106,6 +106,21 @@ switch (mode) {
     }
     break;
   }
+  case 'set-expected': {
+    // Reads Global's DefaultChatHistory, journals a Set to args.value expecting what it read, prints
+    // `journalled`, and commits on SIGUSR2 (so a test can line two of these up); prints the result as JSON.
+    const { repository } = openRepository(args.dir);
+    const read = repository.get('Global')!.DefaultChatHistory;
+    repository.update('Global', { DefaultChatHistory: args.value ?? 1 }, { DefaultChatHistory: read });
+    process.stdout.write('journalled\n');
+    const keepAlive = setInterval(() => {}, 1000);
+    process.on('SIGUSR2', () => {
+      const result = repository.commit({ source: 'test child', commandLine: `set ${args.value}` });
+      process.stdout.write(`${JSON.stringify({ written: result.written, conflicts: result.conflicts.map((c) => c.message) })}\n`);
+      clearInterval(keepAlive);
+    });
+    break;
+  }
   case 'hold-lock': {
     acquireLock(storeFilePath(args.dir));
     process.stdout.write('locked\n');

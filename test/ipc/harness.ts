@@ -108,6 +108,8 @@ export function spyService(): IpcService & { calls: () => number } {
     consoleHistory: vi.fn(),
     stop: vi.fn(),
     consoleOutput: vi.fn(),
+    listHistory: vi.fn(),
+    undoChange: vi.fn(),
   };
   return {
     ...(spies as unknown as IpcService),

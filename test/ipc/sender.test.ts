@@ -43,6 +43,8 @@ const VALID_ARGS: Record<string, unknown[]> = {
   'pchat:console:history': [],
   'pchat:console:stop': [],
   'pchat:console:output': [],
+  'pchat:history:list': [],
+  'pchat:history:undo': [{ id: 1 }],
 };
 
 describe('isTrustedSender', () => {

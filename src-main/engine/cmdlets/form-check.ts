@@ -101,6 +101,8 @@ function readOnly(repo: ConfigRepository): ConfigRepository {
     create: refuse,
     update: refuse,
     remove: refuse,
+    markRevert: refuse,
+    history: repo.history,
     commit: refuse,
     rollback: () => {},
     watch: () => () => {},

@@ -15,6 +15,8 @@ export type { HeldLock, LockOptions } from './lock';
 export { ConfRepository, StoreCommitError } from './repository';
 export { StoreRefusedError } from './inspect';
 export type { RepositoryOptions } from './repository';
+export { ChangeHistory, historyPathFor, MAX_HISTORY_ENTRIES, MAX_HISTORY_CHANGES } from './history-file';
+export type { HistoryChange, HistoryEntry } from './history-file';
 
 export interface OpenRepositoryOptions extends OpenStoreOptions, Omit<RepositoryOptions, 'lock'> {
   readonly fileName?: string;

@@ -13,6 +13,7 @@
 import { compareIdentities, parseIdentity, type ParsedIdentity } from '../domain/identity';
 import type { ConfigRecord, PropertyValues } from '../domain/properties';
 import { defaultRecord } from './schema';
+import type { HistoryChange } from './history-file';
 import type { StoreConflict } from './types';
 
 export interface Entry {
@@ -25,8 +26,15 @@ export type Collections = Map<string, Entry>;
 
 export type JournalOp =
   | { readonly kind: 'create'; readonly key: string; readonly entry: Entry }
-  | { readonly kind: 'update'; readonly key: string; readonly identity: string; readonly values: Partial<PropertyValues> }
-  | { readonly kind: 'remove'; readonly key: string; readonly identity: string }
+  | {
+      readonly kind: 'update';
+      readonly key: string;
+      readonly identity: string;
+      readonly values: Partial<PropertyValues>;
+      /** The values the caller started from (an editor, an undo): refused when the collection holds others now. */
+      readonly expected?: Partial<PropertyValues>;
+    }
+  | { readonly kind: 'remove'; readonly key: string; readonly identity: string; readonly expected?: Partial<PropertyValues> }
   /** "Removing" Global: every property back to its default. Never conflicts. */
   | { readonly kind: 'reset'; readonly key: string };
 
@@ -61,6 +69,34 @@ export function toStoredCollections(map: Collections): Record<string, ConfigReco
   return out;
 }
 
+/** A value as the console would type it, for messages: `$null`, 42, or the text. */
+export function showValue(value: unknown): string {
+  return value === null || value === undefined ? '$null' : String(value);
+}
+
+/**
+ * The fields whose current value is not the expected one, as "Name old → new"
+ * (old: what the caller started from, new: what the collection holds now).
+ */
+export function staleFields(record: Readonly<ConfigRecord>, expected: Partial<PropertyValues> | undefined): string[] {
+  if (!expected) return [];
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(expected)) {
+    const now = (record as unknown as Record<string, unknown>)[name];
+    if (value !== undefined && now !== value) out.push(`${name} ${showValue(value)} → ${showValue(now)}`);
+  }
+  return out;
+}
+
+function staleConflict(identity: string, stale: readonly string[], verb: string): StoreConflict {
+  return {
+    identity,
+    message:
+      `Cannot ${verb} ${identity}: it was changed elsewhere after its values were read (${stale.join(', ')}). ` +
+      'Nothing was changed. Read its current values, then make the change again.',
+  };
+}
+
 /** Applies one op to `map` in place; returns a conflict instead when it cannot apply. */
 export function applyOp(map: Collections, op: JournalOp): StoreConflict | undefined {
   switch (op.kind) {
@@ -81,14 +117,21 @@ export function applyOp(map: Collections, op: JournalOp): StoreConflict | undefi
       if (!existing) {
         return { identity: op.identity, message: `Cannot change ${op.identity}: another process removed it.` };
       }
+      const stale = staleFields(existing.record, op.expected);
+      if (stale.length > 0) return staleConflict(existing.record.Identity, stale, 'change');
       map.set(op.key, { id: existing.id, record: { ...existing.record, ...op.values } });
       return undefined;
     }
-    case 'remove':
-      if (!map.delete(op.key)) {
+    case 'remove': {
+      const existing = map.get(op.key);
+      if (!existing) {
         return { identity: op.identity, message: `Cannot remove ${op.identity}: another process already removed it.` };
       }
+      const stale = staleFields(existing.record, op.expected);
+      if (stale.length > 0) return staleConflict(existing.record.Identity, stale, 'remove');
+      map.delete(op.key);
       return undefined;
+    }
     case 'reset':
       map.set(op.key, globalEntry());
       return undefined;
@@ -121,4 +164,32 @@ export function replay(base: Collections, ops: readonly JournalOp[]): ReplayResu
     } else applied++;
   }
   return { entries, conflicts, applied };
+}
+
+function valuesOf(record: Readonly<ConfigRecord> | undefined): PropertyValues | null {
+  if (!record) return null;
+  const { Identity: _identity, ...values } = record;
+  return values as PropertyValues;
+}
+
+function sameValues(a: PropertyValues | null, b: PropertyValues | null): boolean {
+  if (a === null || b === null) return a === b;
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  return Object.keys(x).length === Object.keys(y).length && Object.keys(x).every((k) => x[k] === y[k]);
+}
+
+/** What the ops changed between `before` and `after`, one entry per collection that really differs, in op order. */
+export function changesBetween(before: Collections, after: Collections, ops: readonly JournalOp[]): HistoryChange[] {
+  const out: HistoryChange[] = [];
+  const seen = new Set<string>();
+  for (const op of ops) {
+    if (seen.has(op.key)) continue;
+    seen.add(op.key);
+    const b = before.get(op.key)?.record;
+    const a = after.get(op.key)?.record;
+    const change = { identity: (a ?? b)?.Identity ?? op.key, before: valuesOf(b), after: valuesOf(a) };
+    if (!sameValues(change.before, change.after)) out.push(change);
+  }
+  return out;
 }

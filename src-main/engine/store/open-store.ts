@@ -32,6 +32,7 @@ import { describeError, ensureMode, moveAside, movedAsideWarning, serializeStore
 import { StoreRefusedError, isLegacy, judgeStoreFile } from './inspect';
 import { upgradeOnDisk } from './upgrade';
 import { removeStaleTemps } from './temp-files';
+import { historyPathFor } from './history-file';
 import { acquireLock, isReadOnlyLockError, type LockOptions } from './lock';
 
 export type StoreConfOptions = Partial<Options<StoreFile>>;
@@ -100,6 +101,7 @@ function openWritable(t: Target): OpenedStore {
   const { file } = t;
   const warnings: StoreWarning[] = [];
   removeStaleTemps(file);
+  removeStaleTemps(historyPathFor(file)); // the change history's, written under the same lock
   const judged = judgeStoreFile(file);
   const { verdict } = judged;
   if (verdict.kind === 'foreign') throw new StoreRefusedError(file, verdict.reason);

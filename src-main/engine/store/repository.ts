@@ -14,17 +14,21 @@
 // What the file holds decides what may be written over it: a damaged file is
 // moved aside first, an older one is upgraded with a copy kept (upgrade.ts),
 // and a newer or foreign one (or a link) is never written at all.
+//
+// Every commit that changes something is recorded in the change history
+// (history-file.ts) right there, under the same lock, whoever the caller is.
 
 import type Conf from 'conf';
 import { identityKey, parseIdentity } from '../domain/identity';
 import { PROPERTIES, type ConfigRecord, type PropertyValues } from '../domain/properties';
-import type { CommitResult, ConfigRepository, StoreFile, StoreWarning } from './types';
+import type { CommitInfo, CommitResult, ConfigRepository, StoreConflict, StoreFile, StoreWarning } from './types';
 import { checkPropertyValue, checkRecord } from './schema';
 import type { Decoded } from './decode';
 import { newerSchemaMessage, newerSchemaWarning } from './migrations';
 import { errorCode, fingerprintOf, moveAside, movedAsideWarning, type Fingerprint } from './files';
 import { StoreLockError, acquireLock, withLock, type LockOptions } from './lock';
-import { applyOp, replay, sortedEntries, toCollections, type Collections, type JournalOp } from './journal';
+import { applyOp, changesBetween, replay, sortedEntries, toCollections, type Collections, type JournalOp } from './journal';
+import { ChangeHistory, historyPathFor } from './history-file';
 import { isLegacy, judgeStoreFile, refusedCommitMessage, refusedWarning } from './inspect';
 import { upgradeOnDisk, upgradedInMemoryWarnings } from './upgrade';
 import { StoreCommitError, lockCommitError, lockFailureText, readStore, writeStore } from './repository-io';
@@ -46,11 +50,16 @@ type Legacy = Extract<Decoded, { kind: 'current' }> & { migratedFrom: number };
 
 export class ConfRepository implements ConfigRepository {
   readonly path: string;
+  readonly history: ChangeHistory;
   readonly #conf: Conf<StoreFile>;
   readonly #options: RepositoryOptions;
   #base: Collections = new Map();
   #current: Collections = new Map();
   #journal: JournalOp[] = [];
+  /** Changes refused when they were journalled (stale expected values): reported by the next commit. */
+  #refusedOps: StoreConflict[] = [];
+  /** The history entry this journal undoes (markRevert): recorded, and the commit is all or nothing. */
+  #revertOf: number | undefined;
   #fingerprint: Fingerprint = UNKNOWN;
   #extra: Record<string, unknown> = {};
   #newerVersion: number | undefined;
@@ -66,6 +75,7 @@ export class ConfRepository implements ConfigRepository {
     this.#conf = conf;
     this.#options = options;
     this.path = conf.path;
+    this.history = new ChangeHistory(historyPathFor(conf.path));
     this.#load(false);
     this.#loaded = true;
   }
@@ -77,7 +87,7 @@ export class ConfRepository implements ConfigRepository {
 
   /** True when create/update/remove calls are waiting for commit(). */
   get hasPendingChanges(): boolean {
-    return this.#journal.length > 0;
+    return this.#journal.length > 0 || this.#refusedOps.length > 0;
   }
 
   refresh(force = false): StoreWarning[] {
@@ -108,7 +118,7 @@ export class ConfRepository implements ConfigRepository {
     this.#apply({ kind: 'create', key: identity.key, entry: { id: identity, record: full as unknown as ConfigRecord } });
   }
 
-  update(identity: string, values: Partial<PropertyValues>): void {
+  update(identity: string, values: Partial<PropertyValues>, expected?: Partial<PropertyValues>): void {
     const key = identityKey(identity.trim());
     const entry = this.#current.get(key);
     if (!entry) throw new Error(`Cannot find a collection with identity '${identity}'.`);
@@ -120,20 +130,31 @@ export class ConfRepository implements ConfigRepository {
       if (problem) throw new Error(`Cannot store ${entry.record.Identity}: ${problem}.`);
       clean[p.name] = v;
     }
-    if (Object.keys(clean).length === 0) return;
-    this.#apply({ kind: 'update', key, identity: entry.record.Identity, values: clean as Partial<PropertyValues> });
+    if (Object.keys(clean).length === 0 && expected === undefined) return;
+    const expect = expected !== undefined ? { expected: { ...expected } } : {};
+    this.#apply({ kind: 'update', key, identity: entry.record.Identity, values: clean as Partial<PropertyValues>, ...expect });
   }
 
-  remove(identity: string): void {
+  remove(identity: string, expected?: Partial<PropertyValues>): void {
     const key = identityKey(identity.trim());
     if (key === 'global') return this.#apply({ kind: 'reset', key });
     const entry = this.#current.get(key);
     if (!entry) throw new Error(`Cannot find a collection with identity '${identity}'.`);
-    this.#apply({ kind: 'remove', key, identity: entry.record.Identity });
+    this.#apply({ kind: 'remove', key, identity: entry.record.Identity, ...(expected !== undefined ? { expected: { ...expected } } : {}) });
   }
 
-  commit(): CommitResult {
-    if (this.#journal.length === 0) return { written: false, conflicts: [], warnings: this.#drain() };
+  markRevert(entryId: number): boolean {
+    if (this.#journal.length > 0 || this.#revertOf !== undefined) return false;
+    this.#revertOf = entryId;
+    return true;
+  }
+
+  commit(info?: CommitInfo): CommitResult {
+    if (this.#journal.length === 0) {
+      const conflicts = this.#refusedOps;
+      this.rollback();
+      return { written: false, conflicts, warnings: this.#drain() };
+    }
     let lock;
     try {
       lock = acquireLock(this.path, this.#options.lock);
@@ -151,18 +172,26 @@ export class ConfRepository implements ConfigRepository {
       if (this.#newerVersion !== undefined) throw new StoreCommitError(newerSchemaMessage(this.#newerVersion));
       // Unchanged file: `current` already is base + journal, each op checked as it was
       // applied, so replaying would only repeat the work (10,000 ops for a big pipeline).
-      const { entries, conflicts, applied } = reload
+      const replayed = reload
         ? replay(this.#base, this.#journal)
         : { entries: this.#current, conflicts: [], applied: this.#journal.length };
+      const conflicts = [...this.#refusedOps, ...replayed.conflicts];
+      // An undo is all or nothing: half of one would leave a state nobody asked for.
+      const applied = this.#revertOf !== undefined && conflicts.length > 0 ? 0 : replayed.applied;
+      const entries = applied > 0 ? replayed.entries : this.#base;
+      let historyId: number | undefined;
       if (applied > 0) {
         writeStore(this.path, this.#extra, entries);
         this.#fingerprint = fingerprintOf(this.path);
+        historyId = this.#record(entries, info);
       }
       this.#journal = [];
-      this.#base = applied > 0 ? entries : this.#base;
+      this.#refusedOps = [];
+      this.#revertOf = undefined;
+      this.#base = entries;
       this.#current = new Map(this.#base);
       this.#sortedKeys = undefined;
-      return { written: applied > 0, conflicts, warnings: this.#drain() };
+      return { written: applied > 0, conflicts, warnings: this.#drain(), ...(historyId !== undefined ? { historyId } : {}) };
     } catch (err) {
       this.rollback();
       throw err;
@@ -173,6 +202,8 @@ export class ConfRepository implements ConfigRepository {
 
   rollback(): void {
     this.#journal = [];
+    this.#refusedOps = [];
+    this.#revertOf = undefined;
     this.#current = new Map(this.#base);
     this.#sortedKeys = undefined;
   }
@@ -182,8 +213,30 @@ export class ConfRepository implements ConfigRepository {
     return watchStoreFile(this.path, (fp) => fp !== this.#fingerprint, onChange, this.#options.watchDebounceMs ?? 50);
   }
 
+  /**
+   * Records the commit in the change history (the store is already written,
+   * the lock still held). A history that cannot be written costs a warning,
+   * never the change itself.
+   */
+  #record(after: Collections, info: CommitInfo | undefined): number | undefined {
+    const changes = changesBetween(this.#base, after, this.#journal);
+    if (changes.length === 0) return undefined;
+    const revert = this.#revertOf !== undefined ? { revertOf: this.#revertOf } : {};
+    try {
+      return this.history.append({ source: info?.source ?? 'engine', commandLine: info?.commandLine ?? '', ...revert, changes }, this.#pending);
+    } catch (err) {
+      this.#pending.push({ message: `The change was saved, but it could not be recorded in the change history ${this.history.path}: ${lockFailureText(this.history.path, err)}.` });
+      return undefined;
+    }
+  }
+
   #apply(op: JournalOp): void {
-    applyOp(this.#current, op);
+    // A change refused now (its expected values are stale) is not journalled; the commit reports it.
+    const conflict = applyOp(this.#current, op);
+    if (conflict) {
+      this.#refusedOps.push(conflict);
+      return;
+    }
     this.#journal.push(op);
     if (op.kind === 'create' || op.kind === 'remove') this.#sortedKeys = undefined;
   }

@@ -81,7 +81,8 @@ export function createWebClient(baseUrl: string, token: string): PchatApi {
     metadata: () => call('pchat:metadata'),
     getConfiguration: cmdlet('pchat:cmdlet:get'),
     newConfiguration: cmdlet('pchat:cmdlet:new'),
-    setConfiguration: cmdlet('pchat:cmdlet:set'),
+    setConfiguration: (parameters: CmdletParameters, expected?: CmdletParameters) =>
+      call('pchat:cmdlet:set', expected === undefined ? { parameters } : { parameters, expected }),
     removeConfiguration: cmdlet('pchat:cmdlet:remove'),
     previewCmdlet: (name, parameters) => call('pchat:cmdlet:preview', { cmdlet: name, parameters }),
     runBulk: (request) => call('pchat:cmdlet:bulk', request),
@@ -94,6 +95,10 @@ export function createWebClient(baseUrl: string, token: string): PchatApi {
       stop: () => call('pchat:console:stop'),
       complete: (input: string, cursor: number) => call('pchat:console:complete', { input, cursor }),
       history: () => call('pchat:console:history'),
+    }),
+    history: Object.freeze({
+      list: () => call('pchat:history:list'),
+      undo: (id: number) => call('pchat:history:undo', { id }),
     }),
     onConfigurationChanged: subscribe,
     // The preview has no application menu: nothing ever arrives.

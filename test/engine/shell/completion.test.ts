@@ -54,7 +54,7 @@ describe('command names', () => {
 
   it('accepts wildcards, matching as if a * were appended', () => {
     expect(end('*-Cs*')).toEqual({ replaceStart: 0, replaceEnd: 5, matches: CONFIG });
-    expect(end('Get-*Chat')).toEqual({ replaceStart: 0, replaceEnd: 9, matches: ['Get-CsPersistentChatConfiguration'] });
+    expect(end('Get-*Chat')).toEqual({ replaceStart: 0, replaceEnd: 9, matches: ['Get-CsPersistentChatConfiguration', 'Get-PchatHistory'] });
   });
 
   it('completes wherever a pipeline element starts', () => {

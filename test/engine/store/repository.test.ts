@@ -83,7 +83,7 @@ describe('mutations and commit', () => {
     for (let i = 0; i < 10_000; i++) repo.create(record(`site:S${i}`));
     expect(spy.writes).toBe(0);
     expect(repo.list()).toHaveLength(10_001);
-    expect(repo.commit()).toEqual({ written: true, conflicts: [], warnings: [] });
+    expect(repo.commit()).toEqual({ written: true, conflicts: [], warnings: [], historyId: 1 });
     expect(spy.writes).toBe(1);
     expect(ino(dir)).not.toBe(inoBefore);
 
@@ -156,7 +156,7 @@ describe('replay onto a file another process changed', () => {
     a.update('site:X', { DefaultChatHistory: 120 });
     b.update('site:X', { MaxFileSizeKB: 999 });
     expect(b.commit().written).toBe(true);
-    expect(a.commit()).toEqual({ written: true, conflicts: [], warnings: [] });
+    expect(a.commit()).toEqual({ written: true, conflicts: [], warnings: [], historyId: 2 });
     expect(readRaw(dir).collections['site:X']).toEqual(record('site:X', { DefaultChatHistory: 120, MaxFileSizeKB: 999 }));
     expect(a.get('site:X')?.MaxFileSizeKB).toBe(999);
   });
