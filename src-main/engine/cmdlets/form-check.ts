@@ -9,6 +9,7 @@
 // checked, so a form can mark all of them at once.
 
 import type { ConfigCmdletName } from '../domain/parameters';
+import { SessionFiles } from '../files/session-files';
 import type { Extent } from '../shell/ast';
 import { convertArgument } from '../shell/argument-conversion';
 import { bindCommandLine, missingMandatory, missingMandatoryError, resolveSet, type BindState, type NamedArgument } from '../shell/binder';
@@ -117,7 +118,7 @@ function cmdletCheck(cmd: CommandDef, bound: Bound, repo: ConfigRepository, exte
     clearHost: () => {},
     shouldProcess: async () => false,
     invoke: async () => [],
-    session: { commands: () => [], findCommand: () => undefined, aliases: () => new Map(), history: () => [] },
+    session: { commands: () => [], findCommand: () => undefined, aliases: () => new Map(), history: () => [], files: () => new SessionFiles() },
   };
   try {
     // A rejection after the first await is not this check's business; keep it from going unhandled.

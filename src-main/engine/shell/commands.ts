@@ -4,6 +4,7 @@
 
 import type { ParameterMeta, PipelineBinding } from '../domain/parameters';
 import type { ConfigRepository } from '../store/types';
+import type { SessionFiles } from '../files/session-files';
 import type { Extent } from './ast';
 import type { ErrorRecordData } from './errors';
 import type { ScriptBlock, Value } from './values';
@@ -99,6 +100,8 @@ export interface SessionServices {
   findCommand(name: string): CommandDef | undefined;
   aliases(): ReadonlyMap<string, string>;
   history(): readonly { id: number; commandLine: string }[];
+  /** The session's current location and transcript (file commands resolve paths against it). */
+  files(): SessionFiles;
 }
 
 export type Bound = ReadonlyMap<string, Value>;

@@ -21,7 +21,9 @@ export type ErrorCategory =
   | 'OperationStopped'
   | 'LimitsExceeded'
   | 'PermissionDenied'
-  | 'ResourceUnavailable';
+  | 'ResourceUnavailable'
+  | 'OpenError'
+  | 'ReadError';
 
 export interface ErrorRecordData {
   readonly message: string;

@@ -66,6 +66,8 @@ const VIEWS: ReadonlyMap<string, TableView> = new Map([
   ['System.Management.Automation.FunctionInfo', COMMAND_INFO],
   ['Microsoft.PowerShell.Commands.HistoryInfo', HISTORY_INFO],
   [MEMBER_DEFINITION_TYPE, MEMBER_DEFINITION],
+  // Get-Location: PathInfo's view shows only the path.
+  ['System.Management.Automation.PathInfo', { name: 'PathInfo', columns: [{ header: 'Path', value: prop('Path') }] }],
 ]);
 
 /** The Name/Value view of a hashtable's entries. */

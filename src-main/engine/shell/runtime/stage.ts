@@ -12,6 +12,7 @@ import { targetText } from '../convert';
 import type { Value } from '../values';
 import type { Emit, Interpreter } from './interpreter';
 import { CommandPreferences } from './preferences';
+import { sessionFilesOf } from '../../files/session-files';
 
 const CONFIRM_CHOICES = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (default is "Y"): ';
 const CONFIRM_HELP = [
@@ -74,6 +75,7 @@ export class Stage {
         findCommand: (name) => interp.commands.find(name),
         aliases: () => interp.commands.aliases(),
         history: () => interp.history(),
+        files: () => sessionFilesOf(interp),
       },
       emit: async (value) => {
         if (this.pref('OutVariable') !== undefined) this.outVariable.push(value);

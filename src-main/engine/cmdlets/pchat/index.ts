@@ -1,0 +1,2 @@
+import type { CommandDef } from '../../shell/commands';
+export const PCHAT_COMMANDS: readonly CommandDef[] = [];
