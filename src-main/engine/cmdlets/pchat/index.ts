@@ -1,2 +1,21 @@
+// pchat-admin's own cmdlets (noun prefix Pchat), and the two topology
+// cmdlets that answer from what Import-PchatTopology recorded.
+
 import type { CommandDef } from '../../shell/commands';
-export const PCHAT_COMMANDS: readonly CommandDef[] = [];
+import { exportConfiguration, importConfiguration } from './configuration-backup';
+import { exportChangeScript } from './export-change-script';
+import { getBaseline, getChange } from './get-change';
+import { importBaseline } from './import-baseline';
+import { getService, getSite, importTopology } from './topology';
+
+export const PCHAT_COMMANDS: readonly CommandDef[] = [
+  importBaseline,
+  getBaseline,
+  getChange,
+  exportChangeScript,
+  exportConfiguration,
+  importConfiguration,
+  importTopology,
+  getSite,
+  getService,
+];
