@@ -71,12 +71,22 @@ const FROM_HELP: CommandHelp = {
   outputs: 'System.Management.Automation.PSCustomObject',
 };
 
-/** JSON.parse's complaint in JavaScriptSerializer's words: "Invalid JSON primitive: <text at the error>." */
+/** The first bare word in `text` that is not a JSON literal or number (JavaScriptSerializer names it). */
+function badPrimitive(text: string): string | undefined {
+  const token = /"(?:[^"\\]|\\.)*"?|[^\s,:{}[\]"]+/g;
+  for (let m = token.exec(text); m; m = token.exec(text)) {
+    const word = m[0];
+    if (word.startsWith('"')) continue;
+    if (!/^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)$/.test(word)) return word;
+  }
+  return undefined;
+}
+
+/** JSON.parse's complaint in JavaScriptSerializer's words where it has them. */
 function invalidJson(text: string, e: Error): string {
-  const at = /position (\d+)/.exec(e.message);
-  const start = at ? Number(at[1]) : 0;
-  const token = text.slice(start).match(/^[^\s,:{}[\]]*/)?.[0] ?? '';
-  return token === '' && start >= text.trimEnd().length ? 'Unexpected end of JSON input: the text ends before the JSON does.' : `Invalid JSON primitive: ${token}.`;
+  const word = badPrimitive(text);
+  if (word !== undefined) return `Invalid JSON primitive: ${word}.`;
+  return `Invalid JSON: ${e.message}`;
 }
 
 function tryParse(text: string): { ok: true; value: Value } | { ok: false; message: string } {
