@@ -16,7 +16,7 @@ export const exportClixml = fileCommand(
   UTILITY,
   [
     param('Path', 'String', 'The file to write, absolute or relative to the current location.', { position: 0, mandatory: true, aliases: ['PSPath'] }),
-    param('InputObject', 'PSObject', 'The objects to write; usually piped in.', { mandatory: true, pipeline: ['ByValue'] }),
+    param('InputObject', 'Object', 'The objects to write; usually piped in.', { mandatory: true, pipeline: ['ByValue'] }),
     param('Depth', 'Int32', 'How many levels of contained objects are written out in full (default 2).'),
     param('Force', 'SwitchParameter', 'Writes over a read-only file.'),
     param('NoClobber', 'SwitchParameter', 'Refuses to replace a file that already exists.', { aliases: ['NoOverwrite'] }),

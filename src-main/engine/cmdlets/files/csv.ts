@@ -40,7 +40,7 @@ class CsvLines {
   }
 }
 
-const INPUT = param('InputObject', 'PSObject', 'The objects to convert; usually piped in.', { mandatory: true, position: 0, pipeline: ['ByValue'] });
+const INPUT = param('InputObject', 'Object', 'The objects to convert; usually piped in.', { mandatory: true, position: 0, pipeline: ['ByValue'] });
 const NO_TYPE = param('NoTypeInformation', 'SwitchParameter', 'Leaves out the #TYPE line that names the type of the objects.', { aliases: ['NTI'] });
 
 export const convertToCsv = fileCommand(
@@ -112,7 +112,7 @@ export const exportCsv = fileCommand(
   'Export-Csv',
   UTILITY,
   [
-    param('InputObject', 'PSObject', 'The objects to write; usually piped in.', { mandatory: true, pipeline: ['ByValue'] }),
+    param('InputObject', 'Object', 'The objects to write; usually piped in.', { mandatory: true, pipeline: ['ByValue'] }),
     param('Path', 'String', 'The file to write, absolute or relative to the current location.', { position: 0, mandatory: true, aliases: ['PSPath'] }),
     param('Delimiter', 'String', DELIMITER_HELP, { position: 1 }),
     NO_TYPE,

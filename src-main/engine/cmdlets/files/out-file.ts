@@ -18,7 +18,7 @@ const PARAMETERS: readonly ParameterDef[] = [
   param('NoClobber', 'SwitchParameter', 'Refuses to replace a file that already exists.', { aliases: ['NoOverwrite'] }),
   param('Width', 'Int32', 'The number of characters in each line of the text; wider tables are cut off as in a console of that width.'),
   param('NoNewline', 'SwitchParameter', 'Writes the text with no line breaks between or after the lines.'),
-  param('InputObject', 'PSObject', 'The objects to write; usually piped in.', { pipeline: ['ByValue'] }),
+  param('InputObject', 'Object', 'The objects to write; usually piped in.', { pipeline: ['ByValue'] }),
 ];
 
 const HELP: CommandHelp = {
