@@ -54,7 +54,7 @@ describe('command names', () => {
 
   it('accepts wildcards, matching as if a * were appended', () => {
     expect(end('*-CsPers*')).toEqual({ replaceStart: 0, replaceEnd: 9, matches: CONFIG });
-    expect(end('Get-*Chat')).toEqual({ replaceStart: 0, replaceEnd: 9, matches: ['Get-CsPersistentChatConfiguration'] });
+    expect(end('Get-*PersistentChat')).toEqual({ replaceStart: 0, replaceEnd: 19, matches: ['Get-CsPersistentChatConfiguration'] });
   });
 
   it('completes wherever a pipeline element starts', () => {
