@@ -17,6 +17,8 @@ export interface WriteTextOptions {
   readonly noClobber?: boolean;
   /** Write over a read-only file (-Force). */
   readonly force?: boolean;
+  /** Write the encoding's byte order mark at the start of a new file (default true, as 5.1 does; false for plain JSON). */
+  readonly bom?: boolean;
 }
 
 /**
@@ -26,11 +28,11 @@ export interface WriteTextOptions {
 export function writeTextFile(file: string, text: string, options: WriteTextOptions = {}): void {
   const encoding = options.encoding ?? 'Unicode';
   if (!options.append) {
-    replaceFile(file, encodeText(text, encoding), options);
+    replaceFile(file, encodeText(text, encoding, options.bom ?? true), options);
     return;
   }
   const before = currentBytes(realTarget(file));
-  const added = encodeText(text, encoding, before.length === 0);
+  const added = encodeText(text, encoding, before.length === 0 && (options.bom ?? true));
   replaceFile(file, Buffer.concat([before, added]), { force: options.force });
 }
 

@@ -54,7 +54,7 @@ export const exportConfiguration = pchatCommand(
       };
       if (!(await ctx.shouldProcess(file))) return;
       try {
-        writeTextFile(file, `${JSON.stringify(data, undefined, 2)}\n`, { encoding: 'UTF8', noClobber: bound.get('NoClobber') === true, force: bound.get('Force') === true });
+        writeTextFile(file, `${JSON.stringify(data, undefined, 2)}\n`, { encoding: 'UTF8', bom: false, noClobber: bound.get('NoClobber') === true, force: bound.get('Force') === true });
       } catch (e) {
         await reportFileError(ctx, e);
       }
