@@ -146,7 +146,13 @@ export function parseClixml(xml: string): Value[] {
   if (check !== true) {
     throw new ClixmlError(`${check.err.msg} Line ${check.err.line}, position ${check.err.col}.`);
   }
-  const roots = (parser.parse(body) as Node[]).filter((n) => tagOf(n) !== '#text' && tagOf(n) !== '?xml');
+  let parsed: Node[];
+  try {
+    parsed = parser.parse(body) as Node[];
+  } catch (e) {
+    throw new ClixmlError(`${(e as Error).message}.`);
+  }
+  const roots = parsed.filter((n) => tagOf(n) !== '#text' && tagOf(n) !== '?xml');
   const root = roots[0];
   if (!root || tagOf(root) !== 'Objs' || attr(root, 'xmlns') !== CLIXML_NS) {
     throw new ClixmlError(`Element 'Objs' with namespace name '${CLIXML_NS}' was not found. Line 1, position 2.`);

@@ -9,7 +9,7 @@ import { sniffText, type FileEncoding } from '../files/encoding';
 import { toPSString } from '../shell/convert';
 import { Hashtable, PSObject, type Value } from '../shell/values';
 import { ClixmlError, parseClixml } from './clixml-read';
-import { fromJsonValue } from './json51';
+import { fromJsonValue, JsonSyntaxError } from './json51';
 import { ListTextError, parseListText } from './list-text';
 
 export type InputFormat = 'CliXML' | 'JSON' | 'pchat-admin JSON' | 'List text';
@@ -71,6 +71,7 @@ export function readConfigInput(bytes: Buffer): ReadInput {
     }
   } catch (e) {
     if (e instanceof ClixmlError) throw new InputFormatError(`it is not valid CliXML: ${e.message}`);
+    if (e instanceof JsonSyntaxError) throw new InputFormatError(`it is not usable JSON: ${e.message}`);
     if (e instanceof ListTextError) throw new InputFormatError(`it is not valid list output: ${e.message}`);
     throw e;
   }

@@ -145,13 +145,17 @@ export function toJson51(value: Value, options: { depth?: number; compress?: boo
   return options.compress ? compact : prettyJson(compact);
 }
 
+/** Deeper JSON is refused: JavaScriptSerializer has a recursion limit too, and the stack must never run out. */
+export const MAX_JSON_NESTING = 1024;
+
 /** A parsed JSON value as the console's values: objects become PSCustomObjects (property order kept). */
-export function fromJsonValue(raw: unknown): Value {
+export function fromJsonValue(raw: unknown, depth = 0): Value {
   if (raw === null || typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return raw;
-  if (Array.isArray(raw)) return raw.map(fromJsonValue);
+  if (depth >= MAX_JSON_NESTING) throw new JsonSyntaxError(`RecursionLimit exceeded: the JSON is nested more than ${MAX_JSON_NESTING} levels deep.`);
+  if (Array.isArray(raw)) return raw.map((v) => fromJsonValue(v, depth + 1));
   return new PSObject(
     PSCUSTOM_TYPE,
-    Object.entries(raw as Record<string, unknown>).map(([k, v]) => [k, fromJsonValue(v)] as const),
+    Object.entries(raw as Record<string, unknown>).map(([k, v]) => [k, fromJsonValue(v, depth + 1)] as const),
   );
 }
 

@@ -135,6 +135,8 @@ describe('bad files are refused and change nothing', () => {
     ['an invalid identity', () => Buffer.from(json().replace('"Identity":  "Global"', '"Identity":  "service:Registrar:x.contoso.com"'), 'utf8'), /object 1: Persistent Chat configuration cannot be assigned to the service 'Registrar'/],
     ['an empty file', () => Buffer.alloc(0), /it holds no Persistent Chat configuration|its format is not recognised/],
     ['binary junk', () => crypto.randomBytes(4096), /it is not text|its format is not recognised/],
+    ['XML nested 200,000 levels deep', () => Buffer.from(`<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">${'<Obj><LST>'.repeat(200_000)}${'</LST></Obj>'.repeat(200_000)}</Objs>`), /it is not valid CliXML: Maximum nested tags exceeded\. Nothing/],
+    ['JSON nested 200,000 levels deep', () => Buffer.from('['.repeat(200_000) + ']'.repeat(200_000)), /it is not usable JSON: RecursionLimit exceeded: the JSON is nested more than 1024 levels deep\. Nothing/],
   ];
 
   it.each(cases)('%s', async (_name, bytes, message) => {

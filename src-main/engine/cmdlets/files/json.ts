@@ -6,7 +6,7 @@ import { errorRecord, TerminatingError } from '../../shell/errors';
 import type { CommandHelp, ParameterDef } from '../../shell/commands';
 import { toPSString } from '../../shell/convert';
 import type { Value } from '../../shell/values';
-import { DEFAULT_JSON_DEPTH, fromJsonValue, toJson51 } from '../../formats/json51';
+import { DEFAULT_JSON_DEPTH, fromJsonValue, JsonSyntaxError, toJson51 } from '../../formats/json51';
 import { inputOf, param, UTILITY } from '../builtins/support';
 import { fileCommand, on } from './support';
 
@@ -93,6 +93,7 @@ function tryParse(text: string): { ok: true; value: Value } | { ok: false; messa
   try {
     return { ok: true, value: fromJsonValue(JSON.parse(text.replace(/^\uFEFF/, ''))) };
   } catch (e) {
+    if (e instanceof JsonSyntaxError) return { ok: false, message: e.message };
     return { ok: false, message: invalidJson(text, e as Error) };
   }
 }

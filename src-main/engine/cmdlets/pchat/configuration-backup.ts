@@ -14,7 +14,7 @@ import type { CommandHelp, ParameterDef } from '../../shell/commands';
 import { PSObject } from '../../shell/values';
 import { param } from '../builtins/support';
 import { reportFileError } from '../files/support';
-import { fail, pchatCommand, readImportFile } from './support';
+import { clause, fail, pchatCommand, readImportFile } from './support';
 
 export const CONFIGURATION_FORMAT_VERSION = 1;
 
@@ -88,7 +88,7 @@ export const importConfiguration = pchatCommand(
     async process(bound) {
       const read = await readImportFile(ctx, bound.get('Path'), 'ConfigurationImportFailed');
       if (!read) return;
-      const refuse = (why: string) => fail(ctx, `Cannot restore '${read.file}': ${why}. Nothing was changed.`, 'ConfigurationImportFailed', read.file);
+      const refuse = (why: string) => fail(ctx, `Cannot restore '${read.file}': ${clause(why)}. Nothing was changed.`, 'ConfigurationImportFailed', read.file);
       const own = read.input.own;
       if (!own) return refuse(`it is not a pchat-admin backup (format "${OWN_EXPORT_FORMAT}"); to import what the server exported, use Import-PchatBaseline`);
       if (typeof own.version !== 'number' || own.version > CONFIGURATION_FORMAT_VERSION) return refuse(`it was written by a newer pchat-admin (format version ${String(own.version)})`);

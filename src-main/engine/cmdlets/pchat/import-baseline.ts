@@ -9,7 +9,7 @@ import { RecordError, toConfigRecords } from '../../changes/records';
 import type { CommandHelp, ParameterDef } from '../../shell/commands';
 import { PSObject } from '../../shell/values';
 import { param } from '../builtins/support';
-import { fail, pchatCommand, readImportFile } from './support';
+import { clause, fail, pchatCommand, readImportFile } from './support';
 
 export const BASELINE_TYPE = 'PchatAdmin.Baseline';
 
@@ -53,7 +53,7 @@ export const importBaseline = pchatCommand(
         imported = toConfigRecords(read.input.objects);
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
-        return fail(ctx, `Cannot import '${read.file}': ${e.message}. Nothing was changed.`, 'BaselineImportFailed', read.file);
+        return fail(ctx, `Cannot import '${read.file}': ${clause(e.message)}. Nothing was changed.`, 'BaselineImportFailed', read.file);
       }
       const working = ctx.repo.list();
       const current = readBaseline(ctx.repo);

@@ -39,6 +39,11 @@ export function fail(ctx: CommandContext, message: string, errorId: string, targ
   return ctx.writeError({ message, errorId, category, exceptionType: category === 'InvalidData' ? 'InvalidDataException' : 'InvalidOperationException', target });
 }
 
+/** A message as a clause inside a longer sentence: without its final period. */
+export function clause(message: string): string {
+  return message.replace(/\.+$/, '');
+}
+
 export interface ImportFile {
   readonly file: string;
   readonly name: string;
@@ -57,7 +62,7 @@ export async function readImportFile(ctx: CommandContext, typed: Value | undefin
       return undefined;
     }
     if (e instanceof InputFormatError) {
-      await fail(ctx, `Cannot import '${file}': ${e.message}. Nothing was changed.`, errorId, file);
+      await fail(ctx, `Cannot import '${file}': ${clause(e.message)}. Nothing was changed.`, errorId, file);
       return undefined;
     }
     throw e;

@@ -8,7 +8,7 @@ import { toPSString } from '../../shell/convert';
 import { errorRecord, TerminatingError } from '../../shell/errors';
 import { PSObject } from '../../shell/values';
 import { param, stringList } from '../builtins/support';
-import { fail, pchatCommand, readImportFile, type ImportFile } from './support';
+import { clause, fail, pchatCommand, readImportFile, type ImportFile } from './support';
 
 const IMPORT_HELP: CommandHelp = {
   synopsis: "Records the deployment's sites and Persistent Chat pools from the server's exports.",
@@ -44,7 +44,7 @@ export const importTopology = pchatCommand(
         found = readTopologyObjects(files.flatMap((f) => f.input.objects));
       } catch (e) {
         if (!(e instanceof TopologyError)) throw e;
-        return fail(ctx, `Cannot import the topology from ${files.map((f) => `'${f.file}'`).join(', ')}: ${e.message}. Nothing was changed.`, 'TopologyImportFailed', files[0]?.file ?? '');
+        return fail(ctx, `Cannot import the topology from ${files.map((f) => `'${f.file}'`).join(', ')}: ${clause(e.message)}. Nothing was changed.`, 'TopologyImportFailed', files[0]?.file ?? '');
       }
       if (!(await ctx.shouldProcess(files.map((f) => f.file).join(', ')))) return;
       const current = readTopology(ctx.repo);
