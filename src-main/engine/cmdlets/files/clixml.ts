@@ -9,7 +9,7 @@ import { ClixmlError, parseClixml } from '../../formats/clixml-read';
 import { DEFAULT_CLIXML_DEPTH, toClixml } from '../../formats/clixml-write';
 import type { Value } from '../../shell/values';
 import { inputOf, param, stringList, UTILITY } from '../builtins/support';
-import { fileCommand, on, reportFileError, resolvePath, setEncoding } from './support';
+import { fileCommand, on, reportFileError, resolvePath, setEncoding, encodingParam } from './support';
 
 export const exportClixml = fileCommand(
   'Export-Clixml',
@@ -20,7 +20,7 @@ export const exportClixml = fileCommand(
     param('Depth', 'Int32', 'How many levels of contained objects are written out in full (default 2).'),
     param('Force', 'SwitchParameter', 'Writes over a read-only file.'),
     param('NoClobber', 'SwitchParameter', 'Refuses to replace a file that already exists.', { aliases: ['NoOverwrite'] }),
-    param('Encoding', 'String', 'Unicode (UTF-16 LE with a byte order mark, the default), UTF8, ASCII, UTF32, BigEndianUnicode, Default or OEM.'),
+    encodingParam('Unicode (UTF-16 LE with a byte order mark, the default), UTF8, ASCII, UTF32, BigEndianUnicode, Default or OEM.', EXPORT_ENCODINGS),
   ],
   {
     synopsis: 'Writes objects to a CliXML file.',

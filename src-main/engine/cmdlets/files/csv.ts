@@ -11,7 +11,7 @@ import type { CommandContext } from '../../shell/commands';
 import { toPSString } from '../../shell/convert';
 import type { Value } from '../../shell/values';
 import { inputOf, param, stringList, UTILITY } from '../builtins/support';
-import { fileCommand, on, reportFileError, resolvePath, setEncoding } from './support';
+import { fileCommand, on, reportFileError, resolvePath, setEncoding, encodingParam } from './support';
 
 const DELIMITER_HELP = 'The character between fields (a comma unless given).';
 
@@ -119,7 +119,7 @@ export const exportCsv = fileCommand(
     param('Append', 'SwitchParameter', 'Adds the objects to the end of an existing file (its header must match).'),
     param('Force', 'SwitchParameter', 'Writes over a read-only file; with -Append, allows objects whose properties do not match the header.'),
     param('NoClobber', 'SwitchParameter', 'Refuses to replace a file that already exists.', { aliases: ['NoOverwrite'] }),
-    param('Encoding', 'String', 'ASCII (the default in Windows PowerShell 5.1), UTF8, Unicode, UTF32, BigEndianUnicode, Default or OEM.'),
+    encodingParam('ASCII (the default in Windows PowerShell 5.1), UTF8, Unicode, UTF32, BigEndianUnicode, Default or OEM.', EXPORT_ENCODINGS),
   ],
   {
     synopsis: 'Writes objects to a CSV file.',
@@ -185,7 +185,7 @@ export const importCsv = fileCommand(
     param('Path', 'String[]', 'The CSV files to read, absolute or relative to the current location.', { position: 0, mandatory: true, pipeline: ['ByValue'], aliases: ['PSPath'] }),
     param('Delimiter', 'String', DELIMITER_HELP, { position: 1 }),
     param('Header', 'String[]', 'Property names to use instead of the first line of the file.'),
-    param('Encoding', 'String', 'How the file is encoded when it has no byte order mark (UTF8 unless given).'),
+    encodingParam('How the file is encoded when it has no byte order mark (UTF8 unless given).', EXPORT_ENCODINGS),
   ],
   {
     synopsis: 'Reads objects from a CSV file.',

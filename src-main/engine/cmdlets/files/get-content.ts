@@ -2,18 +2,18 @@
 // with -Raw; -TotalCount/-Head from the start, -Tail from the end. Without a
 // byte order mark 5.1 reads the ANSI code page; -Encoding names another.
 
-import { decodeText } from '../../files/encoding';
+import { decodeText, PROVIDER_ENCODINGS } from '../../files/encoding';
 import { readFileBytes } from '../../files/read-file';
 import type { CommandHelp, ParameterDef } from '../../shell/commands';
 import { param, stringList } from '../builtins/support';
-import { fileCommand, MANAGEMENT, on, providerEncoding, reportFileError } from './support';
+import { fileCommand, MANAGEMENT, on, providerEncoding, reportFileError, encodingParam } from './support';
 
 const PARAMETERS: readonly ParameterDef[] = [
   param('Path', 'String[]', 'The files to read, absolute or relative to the current location.', { mandatory: true, position: 0, pipeline: ['ByPropertyName'], aliases: ['PSPath'] }),
   param('TotalCount', 'Int32', 'Reads only this many lines from the start of the file.', { aliases: ['First', 'Head'] }),
   param('Tail', 'Int32', 'Reads only this many lines from the end of the file.', { aliases: ['Last'] }),
   param('Raw', 'SwitchParameter', 'Returns the whole file as one string, line breaks included.'),
-  param('Encoding', 'String', 'How the file is encoded when it has no byte order mark: Unicode, BigEndianUnicode, UTF8, UTF32, BigEndianUTF32, Ascii, Default (the ANSI code page, the default), Oem or Byte.'),
+  encodingParam('How the file is encoded when it has no byte order mark: Unicode, BigEndianUnicode, UTF8, UTF32, BigEndianUTF32, Ascii, Default (the ANSI code page, the default), Oem or Byte.', PROVIDER_ENCODINGS),
 ];
 
 const HELP: CommandHelp = {

@@ -8,11 +8,11 @@ import { formatForHost } from '../../shell/format/out-default';
 import type { CommandHelp, ParameterDef } from '../../shell/commands';
 import type { Value } from '../../shell/values';
 import { inputOf, param, UTILITY } from '../builtins/support';
-import { fileCommand, on, reportFileError, resolvePath, setEncoding } from './support';
+import { fileCommand, on, reportFileError, resolvePath, setEncoding, encodingParam } from './support';
 
 const PARAMETERS: readonly ParameterDef[] = [
   param('FilePath', 'String', 'The file to write, absolute or relative to the current location.', { mandatory: true, position: 0, aliases: ['Path'] }),
-  param('Encoding', 'String', 'unicode (UTF-16 LE with a byte order mark, the default), bigendianunicode, utf8 (with a byte order mark), utf32, ascii, default (the ANSI code page) or oem.', { position: 1 }),
+  encodingParam('unicode (UTF-16 LE with a byte order mark, the default), bigendianunicode, utf8 (with a byte order mark), utf32, ascii, default (the ANSI code page) or oem.', OUT_FILE_ENCODINGS, { position: 1 }),
   param('Append', 'SwitchParameter', 'Adds to the end of the file instead of replacing it.'),
   param('Force', 'SwitchParameter', 'Writes even over a read-only file.'),
   param('NoClobber', 'SwitchParameter', 'Refuses to replace a file that already exists.', { aliases: ['NoOverwrite'] }),

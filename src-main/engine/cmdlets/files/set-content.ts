@@ -3,19 +3,19 @@
 // them, the ANSI code page. Set replaces the file, Add appends to it; either
 // way the file changes in one atomic step or not at all.
 
-import { encodeText, type FileEncoding } from '../../files/encoding';
+import { encodeText, PROVIDER_ENCODINGS, type FileEncoding } from '../../files/encoding';
 import { currentBytes, realTarget, replaceFile } from '../../files/replace-file';
 import { NEWLINE } from '../../files/write-text-file';
 import type { CommandContext, CommandHelp, ParameterDef } from '../../shell/commands';
 import { toPSString } from '../../shell/convert';
 import type { Value } from '../../shell/values';
 import { param, stringList } from '../builtins/support';
-import { fileCommand, MANAGEMENT, on, providerEncoding, reportFileError } from './support';
+import { fileCommand, MANAGEMENT, on, providerEncoding, reportFileError, encodingParam } from './support';
 
 const PARAMETERS: readonly ParameterDef[] = [
   param('Path', 'String[]', 'The files to write, absolute or relative to the current location.', { mandatory: true, position: 0, pipeline: ['ByPropertyName'], aliases: ['PSPath'] }),
   param('Value', 'Object[]', 'The text to write; each value becomes one line. Also taken from the pipeline.', { mandatory: true, position: 1, pipeline: ['ByValue', 'ByPropertyName'] }),
-  param('Encoding', 'String', 'The encoding to write: Default (the ANSI code page, the default), Unicode, BigEndianUnicode, UTF8 (with a byte order mark, as 5.1 writes it), UTF32, BigEndianUTF32, Ascii, Oem or Byte.'),
+  encodingParam('The encoding to write: Default (the ANSI code page, the default), Unicode, BigEndianUnicode, UTF8 (with a byte order mark, as 5.1 writes it), UTF32, BigEndianUTF32, Ascii, Oem or Byte.', PROVIDER_ENCODINGS),
   param('NoNewline', 'SwitchParameter', 'Writes the values one after another with no line breaks.'),
   param('Force', 'SwitchParameter', 'Writes even over a read-only file.'),
   param('PassThru', 'SwitchParameter', 'Also returns the values written.'),

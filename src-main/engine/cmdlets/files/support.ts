@@ -9,6 +9,7 @@ import { encodingFromName, PROVIDER_ENCODINGS, type FileEncoding } from '../../f
 import { FileError } from '../../files/file-errors';
 import { toPSString } from '../../shell/convert';
 import { shouldProcessParameterDefs } from '../config-params';
+import { param } from '../builtins/support';
 import type { Value } from '../../shell/values';
 
 export const MANAGEMENT = 'Microsoft.PowerShell.Management';
@@ -95,6 +96,14 @@ function checkSupported(ctx: CommandContext, encoding: FileEncoding): FileEncodi
     throw bindingFailure(ctx, 'pchat-admin does not write or read UTF-7 (it is obsolete and unsafe). Use UTF8 or Unicode.', 'EncodingNotSupported', 'InvalidArgument');
   }
   return encoding;
+}
+
+/** An -Encoding parameter whose names completion offers (the set is the one the command checks). */
+export function encodingParam(help: string, names: readonly string[], options: { position?: number } = {}): ParameterDef {
+  return {
+    ...param('Encoding', 'String', help, options),
+    meta: { name: 'Encoding', type: 'String', help, values: names, usage: {} },
+  };
 }
 
 /** True when -Name was given as a switch that is on. */
