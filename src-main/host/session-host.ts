@@ -13,7 +13,7 @@ import type { checkCmdlet } from '../engine/cmdlets/form-check';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from '../ipc/contract';
+import type { ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from '../ipc/contract';
 import { IpcRefusal, refuse } from '../ipc/errors';
 import { buildMetadata } from '../ipc/metadata';
 import { Control, createControlBuffer, IDLE } from './control';
@@ -341,6 +341,10 @@ export class SessionHost {
 
   consoleHistory(): Promise<readonly string[]> {
     return this.call('console.history');
+  }
+
+  changesSummary(): Promise<ChangesSummaryDto> {
+    return this.call('changes.summary');
   }
 
   /** Starts watching the store for writes by other processes. */

@@ -81,6 +81,8 @@ function dispatch(request: Request): unknown {
       return s.complete(...request.args);
     case 'console.history':
       return s.consoleHistory();
+    case 'changes.summary':
+      return s.changesSummary();
     case 'cmdlet.run':
       return s.runCmdlet(...request.args);
     case 'cmdlet.preview':

@@ -17,6 +17,7 @@ const CHANNEL_TABLE = {
   'pchat:console:stop': true,
   'pchat:console:complete': true,
   'pchat:console:history': true,
+  'pchat:changes:summary': true,
 } as const satisfies Record<ChannelName, true>;
 
 export const CHANNELS: readonly ChannelName[] = Object.freeze(Object.keys(CHANNEL_TABLE) as ChannelName[]);

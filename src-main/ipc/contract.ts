@@ -132,6 +132,34 @@ export interface Channels {
   'pchat:console:complete': { request: { readonly input: string; readonly cursor: number }; response: CompletionResult };
   /** Console input history, persisted next to the store (newest last). */
   'pchat:console:history': { request: void; response: readonly string[] };
+  /** The baseline's source and age, the pending changes and the change script (see engine/changes/summary.ts). */
+  'pchat:changes:summary': { request: void; response: ChangesSummaryDto };
+}
+
+/** One pending change, as Get-PchatChange lists it. */
+export interface PendingChangeDto {
+  readonly identity: string;
+  readonly action: 'New' | 'Set' | 'Remove';
+  readonly property: string;
+  readonly baseline: number | string | null;
+  readonly working: number | string | null;
+}
+
+export interface ChangesSummaryDto {
+  /** null when no baseline was imported. */
+  readonly baseline: {
+    readonly file: string;
+    readonly sha256: string;
+    readonly format: string;
+    readonly encoding: string;
+    readonly importedAt: string;
+    readonly ageSeconds: number;
+  } | null;
+  /** Why baseline.json cannot be used, when it cannot. */
+  readonly problem?: string;
+  readonly changes: readonly PendingChangeDto[];
+  /** What Export-PchatChangeScript would write now ('' without a baseline). */
+  readonly script: string;
 }
 
 export type ChannelName = keyof Channels;
@@ -163,6 +191,8 @@ export interface PchatApi {
   setConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
   removeConfiguration(parameters: CmdletParameters): Promise<CmdletResponse>;
   previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<PreviewResponse>;
+  /** Baseline, pending changes and change script, for the status bar and the Pending changes panel. */
+  changesSummary(): Promise<ChangesSummaryDto>;
   console: {
     execute(input: string): Promise<ConsoleResult>;
     answer(answer: string | null): Promise<ConsoleResult>;

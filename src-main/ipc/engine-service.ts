@@ -16,7 +16,8 @@ import type { ExecuteResult } from '../engine/session';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { ConfigRepository } from '../engine/store/types';
 import { ConsoleRunner, type ConsoleExecuteOptions, type ConsoleRunnerOptions } from './console-runner';
-import type { CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from './contract';
+import type { ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from './contract';
+import { changesSummary } from '../engine/changes/summary';
 import { IpcRefusal } from './errors';
 import { FormsRunner } from './forms-runner';
 import { HistoryFile } from './history-file';
@@ -161,6 +162,11 @@ export class EngineService {
 
   consoleHistory(): readonly string[] {
     return this.history.list();
+  }
+
+  /** Read in the session's thread, like every file access of the engine. */
+  changesSummary(): ChangesSummaryDto {
+    return changesSummary(this.repo);
   }
 
   private notifyChanged(): void {

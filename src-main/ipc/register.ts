@@ -10,6 +10,7 @@ import type { ConfigCmdletName } from '../engine/domain/parameters';
 import { CHANNELS, CMDLET_CHANNELS, type CmdletChannel } from './channels';
 import type { ConfigCmdletName as CmdletName } from '../engine/domain/parameters';
 import type {
+  ChangesSummaryDto,
   ChannelName,
   Channels,
   CmdletParameters,
@@ -43,6 +44,7 @@ export interface IpcService {
   stop(): Promise<boolean>;
   complete(input: string, cursor: number): MaybePromise<CompletionResult>;
   consoleHistory(): MaybePromise<readonly string[]>;
+  changesSummary(): MaybePromise<ChangesSummaryDto>;
 }
 
 type Handler<C extends ChannelName> = (request: Channels[C]['request']) => Channels[C]['response'] | Promise<Channels[C]['response']>;
@@ -70,6 +72,7 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:console:stop': () => service.stop(),
     'pchat:console:complete': (request) => service.complete(request.input, request.cursor),
     'pchat:console:history': () => service.consoleHistory(),
+    'pchat:changes:summary': () => service.changesSummary(),
   };
 }
 

@@ -115,6 +115,7 @@ function cmdletRequest(cmdlet: ConfigCmdletName, channel: ChannelName): (args: r
 const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
   'pchat:metadata': (args) => expectArgs(args, 0, 'pchat:metadata'),
   'pchat:console:history': (args) => expectArgs(args, 0, 'pchat:console:history'),
+  'pchat:changes:summary': (args) => expectArgs(args, 0, 'pchat:changes:summary'),
   'pchat:console:stop': (args) => expectArgs(args, 0, 'pchat:console:stop'),
   'pchat:cmdlet:get': cmdletRequest('Get-CsPersistentChatConfiguration', 'pchat:cmdlet:get'),
   'pchat:cmdlet:new': cmdletRequest('New-CsPersistentChatConfiguration', 'pchat:cmdlet:new'),

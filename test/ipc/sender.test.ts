@@ -38,6 +38,7 @@ const VALID_ARGS: Record<string, unknown[]> = {
   'pchat:console:answer': [{ answer: 'Y' }],
   'pchat:console:complete': [{ input: 'Get-Cs', cursor: 6 }],
   'pchat:console:history': [],
+  'pchat:changes:summary': [],
   'pchat:console:stop': [],
 };
 

@@ -84,6 +84,7 @@ export function createWebClient(baseUrl: string, token: string): PchatApi {
     setConfiguration: cmdlet('pchat:cmdlet:set'),
     removeConfiguration: cmdlet('pchat:cmdlet:remove'),
     previewCmdlet: (name, parameters) => call('pchat:cmdlet:preview', { cmdlet: name, parameters }),
+    changesSummary: () => call('pchat:changes:summary'),
     console: Object.freeze({
       execute: (input: string) => call('pchat:console:execute', { input }),
       answer: (answer: string | null) => call('pchat:console:answer', { answer }),
