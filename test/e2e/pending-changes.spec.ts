@@ -1,0 +1,26 @@
+// The Pending changes panel in the web preview: what the baseline was, what
+// differs from it, and the script those differences make, kept in step with
+// the table.
+
+import path from 'node:path';
+import { AppPage } from '../support/app-page';
+import { expect, test } from './fixtures';
+
+const FIXTURE = path.resolve('test/fixtures/server/pchat-config.clixml.xml');
+
+test('pending changes: without a baseline it says how to get one; after an import it lists changes and the script', async ({ app, preview }) => {
+  const ui = new AppPage(app);
+  await expect(ui.row('Global')).toBeVisible();
+  await app.getByText('Pending changes', { exact: true }).click();
+  const panel = app.getByRole('region', { name: 'Pending changes' });
+  await expect(panel).toContainText('No baseline has been imported.');
+
+  expect(preview.shell(`Import-PchatBaseline '${FIXTURE}' | Out-Null`).code).toBe(0);
+  expect(preview.shell('Set-CsPersistentChatConfiguration -DefaultChatHistory 41').code).toBe(0);
+  await expect.poll(() => ui.cell('Global', 'DefaultChatHistory')).toBe('41');
+  await expect(panel).toContainText('Baseline: pchat-config.clixml.xml (CliXML), imported just now');
+  const changes = panel.getByRole('table', { name: 'Changes since the baseline' });
+  await expect(changes.getByRole('row', { name: /Global Set DefaultChatHistory 40 41/ })).toBeVisible();
+  await panel.getByText('Change script', { exact: true }).click();
+  await expect(panel.getByLabel('Change script')).toContainText("Set-CsPersistentChatConfiguration -Identity 'Global' -DefaultChatHistory 41 -WhatIf:$WhatIf -Confirm:$false");
+});
