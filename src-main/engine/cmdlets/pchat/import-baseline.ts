@@ -2,10 +2,9 @@
 // makes it the working configuration, all or nothing. With pending changes it
 // refuses unless -Force; -WhatIf says what it would do.
 
-import { pendingChanges } from '../../changes/diff';
-import { isFreshConfiguration, replaceWorking } from '../../changes/apply';
-import { readBaseline, writeBaseline, type BaselineSource } from '../../changes/baseline';
-import { RecordError, toConfigRecords } from '../../changes/records';
+import type { BaselineSource } from '../../changes/baseline';
+import { applyBaselineImport, planFromInput, pendingRefusal } from '../../changes/baseline-import';
+import { RecordError } from '../../changes/records';
 import type { CommandHelp, ParameterDef } from '../../shell/commands';
 import { PSObject } from '../../shell/values';
 import { param } from '../builtins/support';
@@ -48,46 +47,32 @@ export const importBaseline = pchatCommand(
     async process(bound) {
       const read = await readImportFile(ctx, bound.get('Path'), 'BaselineImportFailed');
       if (!read) return;
-      let imported;
+      let plan;
       try {
-        imported = toConfigRecords(read.input.objects);
+        plan = planFromInput(ctx.repo, read.input);
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
         return fail(ctx, `Cannot import '${read.file}': ${clause(e.message)}. Nothing was changed.`, 'BaselineImportFailed', read.file);
       }
-      const working = ctx.repo.list();
-      const current = readBaseline(ctx.repo);
-      const pending = current.kind === 'ok' ? pendingChanges(current.data.collections, working).length : isFreshConfiguration(working) ? 0 : -1;
-      if (pending !== 0 && bound.get('Force') !== true) {
-        const what =
-          pending > 0
-            ? `the working configuration has ${pending} pending change${pending === 1 ? '' : 's'} (see Get-PchatChange)`
-            : 'the working configuration holds settings that no baseline records';
+      if (plan.localPending !== 0 && bound.get('Force') !== true) {
         return fail(
           ctx,
-          `Cannot import '${read.file}': ${what}, and importing would discard them. Export them first with Export-PchatChangeScript or Export-PchatConfiguration, or add -Force to discard them. Nothing was changed.`,
+          `Cannot import '${read.file}': ${pendingRefusal(plan.localPending)}, and importing would discard them. Export them first with Export-PchatChangeScript or Export-PchatConfiguration, or add -Force to discard them. Nothing was changed.`,
           'PendingChanges',
           read.file,
           'InvalidOperation',
         );
       }
-      for (const w of imported.warnings) await ctx.writeWarning(w);
+      for (const w of plan.warnings) await ctx.writeWarning(w);
       if (!(await ctx.shouldProcess(read.file))) return;
-      const source: BaselineSource = {
-        file: read.name,
-        sha256: read.input.sha256,
-        format: read.input.format,
-        encoding: read.input.encoding,
-        importedAt: new Date().toISOString(),
-      };
+      let source: BaselineSource;
       try {
-        writeBaseline(ctx.repo, source, imported.records);
+        source = applyBaselineImport(ctx.repo, plan, read.name);
       } catch (e) {
         // A refused side file, a lock held too long, a full disk: the store is untouched.
         return fail(ctx, `Cannot record the baseline: ${(e as Error).message}`, 'BaselineWriteFailed', read.file, 'WriteError');
       }
-      replaceWorking(ctx.repo, imported.records);
-      await ctx.emit(baselineObject(source, imported.records.length));
+      await ctx.emit(baselineObject(source, plan.records.length));
     },
   }),
   { shouldProcess: true },
