@@ -6,7 +6,7 @@
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { OutputLine } from '../engine/shell/commands';
 import type { StoreWarning } from '../engine/store/types';
-import type { ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, PreviewResponse } from '../ipc/contract';
+import type { BaselineImportDto, BaselineImportRequest, ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, PreviewResponse } from '../ipc/contract';
 
 /** What the worker is started with (workerData). */
 export interface WorkerStart {
@@ -37,6 +37,7 @@ export interface WorkerMethods {
   'console.complete': [[input: string, cursor: number], CompletionResult];
   'console.history': [[], readonly string[]];
   'changes.summary': [[], ChangesSummaryDto];
+  'baseline.import': [[request: BaselineImportRequest], BaselineImportDto];
   'cmdlet.run': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], CmdletResponse];
   'cmdlet.preview': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], PreviewResponse];
   'watch.start': [[], void];

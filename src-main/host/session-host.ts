@@ -13,7 +13,7 @@ import type { checkCmdlet } from '../engine/cmdlets/form-check';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
-import type { ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from '../ipc/contract';
+import type { BaselineImportDto, BaselineImportRequest, ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from '../ipc/contract';
 import { IpcRefusal, refuse } from '../ipc/errors';
 import { buildMetadata } from '../ipc/metadata';
 import { Control, createControlBuffer, IDLE } from './control';
@@ -345,6 +345,10 @@ export class SessionHost {
 
   changesSummary(): Promise<ChangesSummaryDto> {
     return this.call('changes.summary');
+  }
+
+  importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto> {
+    return this.call('baseline.import', request);
   }
 
   /** Starts watching the store for writes by other processes. */

@@ -83,6 +83,8 @@ function dispatch(request: Request): unknown {
       return s.consoleHistory();
     case 'changes.summary':
       return s.changesSummary();
+    case 'baseline.import':
+      return s.importBaseline(...request.args);
     case 'cmdlet.run':
       return s.runCmdlet(...request.args);
     case 'cmdlet.preview':

@@ -18,6 +18,7 @@ const CHANNEL_TABLE = {
   'pchat:console:complete': true,
   'pchat:console:history': true,
   'pchat:changes:summary': true,
+  'pchat:baseline:import': true,
 } as const satisfies Record<ChannelName, true>;
 
 export const CHANNELS: readonly ChannelName[] = Object.freeze(Object.keys(CHANNEL_TABLE) as ChannelName[]);

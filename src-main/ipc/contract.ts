@@ -134,6 +134,37 @@ export interface Channels {
   'pchat:console:history': { request: void; response: readonly string[] };
   /** The baseline's source and age, the pending changes and the change script (see engine/changes/summary.ts). */
   'pchat:changes:summary': { request: void; response: ChangesSummaryDto };
+  /** A server export chosen in the window: previewed (apply false) or imported as the baseline. */
+  'pchat:baseline:import': { request: BaselineImportRequest; response: BaselineImportDto };
+}
+
+/** Largest file the window sends (base64 characters); the console's Import-PchatBaseline reads larger ones. */
+export const MAX_IMPORT_CONTENT = 900_000;
+
+export interface BaselineImportRequest {
+  /** The file's name (shown in messages and recorded as the baseline's source). */
+  readonly name: string;
+  /** The file's bytes, base64. */
+  readonly content: string;
+  /** False: only read, check and preview. */
+  readonly apply: boolean;
+  /** Discard pending local changes. */
+  readonly force: boolean;
+}
+
+export interface BaselineImportDto {
+  readonly ok: boolean;
+  readonly applied: boolean;
+  /** Why the file was refused or not imported. */
+  readonly message?: string;
+  readonly format?: string;
+  readonly encoding?: string;
+  readonly collections?: number;
+  readonly warnings: readonly string[];
+  /** What the import changes in the working configuration. */
+  readonly changes: readonly PendingChangeDto[];
+  /** Local changes the import would discard (-1: settings that no baseline records). */
+  readonly localPending: number;
 }
 
 /** One pending change, as Get-PchatChange lists it. */
@@ -193,6 +224,7 @@ export interface PchatApi {
   previewCmdlet(cmdlet: ConfigCmdletName, parameters: CmdletParameters): Promise<PreviewResponse>;
   /** Baseline, pending changes and change script, for the status bar and the Pending changes panel. */
   changesSummary(): Promise<ChangesSummaryDto>;
+  importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto>;
   console: {
     execute(input: string): Promise<ConsoleResult>;
     answer(answer: string | null): Promise<ConsoleResult>;

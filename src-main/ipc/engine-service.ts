@@ -16,8 +16,9 @@ import type { ExecuteResult } from '../engine/session';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { ConfigRepository } from '../engine/store/types';
 import { ConsoleRunner, type ConsoleExecuteOptions, type ConsoleRunnerOptions } from './console-runner';
-import type { ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from './contract';
+import type { BaselineImportDto, BaselineImportRequest, ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, Metadata, PreviewResponse } from './contract';
 import { changesSummary } from '../engine/changes/summary';
+import { importBaselineFromWindow } from './baseline-import';
 import { IpcRefusal } from './errors';
 import { FormsRunner } from './forms-runner';
 import { HistoryFile } from './history-file';
@@ -162,6 +163,13 @@ export class EngineService {
 
   consoleHistory(): readonly string[] {
     return this.history.list();
+  }
+
+  /** A server export chosen in the window; a write tells the windows as a console write would. */
+  async importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto> {
+    const result = await importBaselineFromWindow(this.repo, this.queue, request);
+    if (result.applied) this.notifyChanged();
+    return result;
   }
 
   /** Read in the session's thread, like every file access of the engine. */

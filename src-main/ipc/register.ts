@@ -10,6 +10,8 @@ import type { ConfigCmdletName } from '../engine/domain/parameters';
 import { CHANNELS, CMDLET_CHANNELS, type CmdletChannel } from './channels';
 import type { ConfigCmdletName as CmdletName } from '../engine/domain/parameters';
 import type {
+  BaselineImportDto,
+  BaselineImportRequest,
   ChangesSummaryDto,
   ChannelName,
   Channels,
@@ -45,6 +47,7 @@ export interface IpcService {
   complete(input: string, cursor: number): MaybePromise<CompletionResult>;
   consoleHistory(): MaybePromise<readonly string[]>;
   changesSummary(): MaybePromise<ChangesSummaryDto>;
+  importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto>;
 }
 
 type Handler<C extends ChannelName> = (request: Channels[C]['request']) => Channels[C]['response'] | Promise<Channels[C]['response']>;
@@ -73,6 +76,7 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:console:complete': (request) => service.complete(request.input, request.cursor),
     'pchat:console:history': () => service.consoleHistory(),
     'pchat:changes:summary': () => service.changesSummary(),
+    'pchat:baseline:import': (request) => service.importBaseline(request),
   };
 }
 

@@ -71,6 +71,7 @@ const api: PchatApi = Object.freeze({
   removeConfiguration: cmdlet('pchat:cmdlet:remove'),
   previewCmdlet: (name, parameters) => call('pchat:cmdlet:preview', { cmdlet: name, parameters }),
   changesSummary: () => call('pchat:changes:summary'),
+  importBaseline: (request) => call('pchat:baseline:import', request),
   console: Object.freeze({
     execute: (input: string) => call('pchat:console:execute', { input }),
     answer: (answer: string | null) => call('pchat:console:answer', { answer }),

@@ -37,3 +37,39 @@ describe('pchat:changes:summary', () => {
     expect(reply.ok).toBe(false);
   });
 });
+
+describe('pchat:baseline:import', () => {
+  const fixture = () => fs.readFileSync(path.resolve('test/fixtures/server/pchat-config.clixml.xml')).toString('base64');
+
+  it('previews without changing anything, then imports; local work is kept unless force', async () => {
+    const preview = value<{ ok: boolean; applied: boolean; format: string; encoding: string; collections: number; changes: { identity: string; action: string }[]; warnings: string[] }>(
+      await h.invoke('pchat:baseline:import', { name: 'server.xml', content: fixture(), apply: false, force: false }),
+    );
+    expect(preview).toMatchObject({ ok: true, applied: false, format: 'CliXML', encoding: 'Unicode', collections: 3, localPending: 0 });
+    expect(preview.changes.filter((c) => c.action === 'New').map((c) => c.identity)).toContain('site:Zürich Nord');
+    expect(preview.warnings[0]).toContain('Element');
+    expect(fs.existsSync(path.join(h.dir, 'baseline.json'))).toBe(false);
+
+    value(await h.invoke('pchat:cmdlet:new', { parameters: { Identity: 'site:Local' } }));
+    const refused = value<{ ok: boolean; message: string }>(await h.invoke('pchat:baseline:import', { name: 'server.xml', content: fixture(), apply: true, force: false }));
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toContain('the working configuration holds settings that no baseline records');
+    expect(fs.existsSync(path.join(h.dir, 'baseline.json'))).toBe(false);
+
+    const done = value<{ applied: boolean }>(await h.invoke('pchat:baseline:import', { name: 'server.xml', content: fixture(), apply: true, force: true }));
+    expect(done.applied).toBe(true);
+    const stored = JSON.parse(fs.readFileSync(path.join(h.dir, 'config.json'), 'utf8')).collections;
+    expect(Object.keys(stored)).toEqual(['Global', 'site:Zürich Nord', 'service:PersistentChatServer:pchat01.emea.corp.contoso.com']);
+    const summary = value<ChangesSummaryDto>(await h.invoke('pchat:changes:summary'));
+    expect(summary.baseline?.file).toBe('server.xml');
+    expect(summary.changes).toEqual([]);
+  });
+
+  it('refuses a bad file with the reason and refuses a payload that is not base64', async () => {
+    const bad = value<{ ok: boolean; message: string }>(await h.invoke('pchat:baseline:import', { name: 'junk.bin', content: Buffer.from('hello world').toString('base64'), apply: true, force: true }));
+    expect(bad).toMatchObject({ ok: false });
+    expect(bad.message).toMatch(/^Cannot import 'junk\.bin': its format is not recognised/);
+    const reply = (await h.invoke('pchat:baseline:import', { name: 'x', content: '<not base64>', apply: false, force: false })) as IpcReply<unknown>;
+    expect(reply.ok).toBe(false);
+  });
+});

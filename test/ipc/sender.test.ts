@@ -39,6 +39,7 @@ const VALID_ARGS: Record<string, unknown[]> = {
   'pchat:console:complete': [{ input: 'Get-Cs', cursor: 6 }],
   'pchat:console:history': [],
   'pchat:changes:summary': [],
+  'pchat:baseline:import': [{ name: 'x.xml', content: '', apply: false, force: false }],
   'pchat:console:stop': [],
 };
 
