@@ -24,3 +24,22 @@ test('pending changes: without a baseline it says how to get one; after an impor
   await panel.getByText('Change script', { exact: true }).click();
   await expect(panel.getByLabel('Change script')).toContainText("Set-CsPersistentChatConfiguration -Identity 'Global' -DefaultChatHistory 41 -WhatIf:$WhatIf -Confirm:$false");
 });
+
+test('import from server export: the one-liner, a preview of the changes, then the import', async ({ app, preview }) => {
+  const ui = new AppPage(app);
+  await expect(ui.row('Global')).toBeVisible();
+  await app.getByText('Pending changes', { exact: true }).click();
+  await app.getByRole('button', { name: 'Import from server export…' }).click();
+  const dialog = ui.dialog('Import from server export');
+  await expect(dialog).toContainText('Get-CsPersistentChatConfiguration | Export-Clixml pchat-server.xml');
+  await dialog.getByLabel('Server export file').setInputFiles(FIXTURE);
+  const changes = dialog.getByRole('table', { name: 'What the import changes' });
+  await expect(changes.getByRole('row', { name: /Global Set DefaultChatHistory 30 40/ })).toBeVisible();
+  await expect(dialog).toContainText('3 collections (CliXML, Unicode).');
+  await expect(dialog).toContainText('WARNING: The file has properties pchat-admin does not manage');
+  expect(preview.stored()['Global']).toMatchObject({ DefaultChatHistory: 30 });
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(ui.row('site:Zürich Nord')).toBeVisible();
+  expect(preview.stored()['Global']).toMatchObject({ DefaultChatHistory: 40 });
+  await expect(app.getByRole('region', { name: 'Pending changes' })).toContainText('No pending changes');
+});
