@@ -200,7 +200,7 @@ export const CONFIGURATION_CHANGED = 'pchat:configuration-changed';
 
 /** One-way event for application-menu commands the renderer carries out (payload: a MenuCommand). */
 export const MENU_COMMAND = 'pchat:menu';
-export type MenuCommand = 'toggle-console' | 'show-reference';
+export type MenuCommand = 'toggle-console' | 'show-reference' | 'import-baseline' | 'show-changes';
 
 /**
  * What a handler sends back over the wire (Electron invoke, web preview POST).

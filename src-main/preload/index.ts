@@ -23,7 +23,7 @@ import {
 
 declare const __PCHAT_VERSION__: string;
 
-const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>(['toggle-console', 'show-reference']);
+const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>(['toggle-console', 'show-reference', 'import-baseline', 'show-changes']);
 
 async function call<C extends ChannelName>(channel: C, ...args: unknown[]): Promise<Channels[C]['response']> {
   let reply: IpcReply<Channels[C]['response']>;
