@@ -191,6 +191,8 @@ export interface ChangesSummaryDto {
   readonly changes: readonly PendingChangeDto[];
   /** What Export-PchatChangeScript would write now ('' without a baseline). */
   readonly script: string;
+  /** Imported sites and pools as identities, offered by the New dialogs. */
+  readonly topology: { readonly sites: readonly string[]; readonly pools: readonly string[] };
 }
 
 export type ChannelName = keyof Channels;

@@ -43,3 +43,19 @@ test('import from server export: the one-liner, a preview of the changes, then t
   expect(preview.stored()['Global']).toMatchObject({ DefaultChatHistory: 40 });
   await expect(app.getByRole('region', { name: 'Pending changes' })).toContainText('No pending changes');
 });
+
+test('the New dialogs offer the sites and pools of the imported topology', async ({ app, preview }) => {
+  const ui = new AppPage(app);
+  await expect(ui.row('Global')).toBeVisible();
+  const fixtures = path.resolve('test/fixtures/server');
+  expect(preview.shell(`Import-PchatTopology '${path.join(fixtures, 'sites.clixml.xml')}', '${path.join(fixtures, 'pchat-services.clixml.xml')}'`).code).toBe(0);
+  await app.getByRole('button', { name: 'New', exact: true }).click();
+  await app.getByRole('menuitem', { name: 'Site configuration' }).click();
+  const sites = ui.dialog('New site configuration').getByRole('listbox', { name: 'Known sites' });
+  await expect(sites.getByRole('option')).toHaveText([/Redmond/, /Zürich Nord/]);
+  await ui.dialog('New site configuration').getByRole('button', { name: 'Cancel' }).click();
+  await app.getByRole('button', { name: 'New', exact: true }).click();
+  await app.getByRole('menuitem', { name: 'Pool configuration' }).click();
+  const pools = ui.dialog('New pool configuration').getByRole('listbox', { name: 'Known pools' });
+  await expect(pools.getByRole('option')).toHaveText([/pchat01\.contoso\.com/, /pchat01\.emea\.corp\.contoso\.com/]);
+});

@@ -21,7 +21,7 @@ function value<T>(reply: unknown): T {
 
 describe('pchat:changes:summary', () => {
   it('reports no baseline, then the baseline, the pending changes and the script', async () => {
-    expect(value<ChangesSummaryDto>(await h.invoke('pchat:changes:summary'))).toEqual({ baseline: null, changes: [], script: '' });
+    expect(value<ChangesSummaryDto>(await h.invoke('pchat:changes:summary'))).toEqual({ baseline: null, changes: [], script: '', topology: { sites: [], pools: [] } });
     const fixture = path.resolve('test/fixtures/server/pchat-config.clixml.xml');
     value(await h.invoke('pchat:console:execute', { input: `Import-PchatBaseline '${fixture}' | Out-Null` }));
     value(await h.invoke('pchat:cmdlet:set', { parameters: { Identity: 'Global', DefaultChatHistory: 41 } }));

@@ -13,7 +13,7 @@ describe('changesSummary', () => {
   it('is empty without a baseline, and says why when baseline.json is unusable', () => {
     const t = createTestSession();
     try {
-      expect(changesSummary(t.session.repo)).toEqual({ baseline: null, changes: [], script: '' });
+      expect(changesSummary(t.session.repo)).toEqual({ baseline: null, changes: [], script: '', topology: { sites: [], pools: [] } });
       fs.writeFileSync(path.join(t.dir, 'baseline.json'), '{"format":"something-else","version":1}');
       expect(changesSummary(t.session.repo).problem).toContain('is not a pchat-admin baseline file');
     } finally {
