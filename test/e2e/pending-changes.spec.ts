@@ -19,6 +19,7 @@ test('pending changes: without a baseline it says how to get one; after an impor
   expect(preview.shell('Set-CsPersistentChatConfiguration -DefaultChatHistory 41').code).toBe(0);
   await expect.poll(() => ui.cell('Global', 'DefaultChatHistory')).toBe('41');
   await expect(panel).toContainText('Baseline: pchat-config.clixml.xml (CliXML), imported just now');
+  await expect(app.getByRole('contentinfo')).toContainText('Baseline: pchat-config.clixml.xml, just now');
   const changes = panel.getByRole('table', { name: 'Changes since the baseline' });
   await expect(changes.getByRole('row', { name: /Global Set DefaultChatHistory 40 41/ })).toBeVisible();
   await panel.getByText('Change script', { exact: true }).click();
