@@ -1,5 +1,5 @@
 // The application menu:
-//   File: Quit · Edit: the standard roles · View: Toggle Console (Ctrl+`), zoom
+//   File: Import from Server Export…, Pending Changes, Quit · Edit: the standard roles · View: Toggle Console (Ctrl+`), zoom
 //   · Help: Cmdlet Reference (F1: help for the focused console line or form
 //   field, else the shortcuts), Keyboard Shortcuts, About (with the store file's location).
 // Menu items that concern the page (console, reference) are sent to the
@@ -29,7 +29,15 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
   return [
     ...(options.isMac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
     // macOS: Quit lives in the app menu; File gets Close (Cmd+W), and a Window menu follows View.
-    { label: '&File', submenu: [options.isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: '&File',
+      submenu: [
+        { id: 'import-baseline', label: '&Import from Server Export…', click: () => actions.send('import-baseline') },
+        { id: 'show-changes', label: '&Pending Changes and Change Script', click: () => actions.send('show-changes') },
+        separator,
+        options.isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     {
       label: '&Edit',
       submenu: [{ role: 'undo' }, { role: 'redo' }, separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'delete' }, separator, { role: 'selectAll' }],

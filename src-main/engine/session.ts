@@ -4,6 +4,7 @@
 
 import { CommandRegistry } from './cmdlets/registry';
 import { SessionOutput } from './session-output';
+import { sessionFilesOf, type SessionFiles } from './files/session-files';
 import type { Host, OutputLine } from './shell/commands';
 import { errorRecord, ExitException, PipelineStoppedError, TerminatingError, type ErrorRecordData } from './shell/errors';
 import { complete, type CompletionResult } from './shell/completion';
@@ -113,9 +114,16 @@ export class Session {
     this.output = new SessionOutput((line) => {
       this.lines.push(line);
       options.onLine?.(line);
+      // Start-Transcript records what the console shows (prompts and clears are not output).
+      if (line.kind !== 'prompt' && line.kind !== 'clear') this.files.transcript?.output(line.text);
     });
     this.interp = new Interpreter(this.registry, options.repo, options.host ?? NON_INTERACTIVE, this.output, () => this.historyList);
     if (options.stop) this.interp.stop = options.stop;
+  }
+
+  /** The session's current location and transcript (Set-Location, Start-Transcript). */
+  get files(): SessionFiles {
+    return sessionFilesOf(this.interp);
   }
 
   get busy(): boolean {
@@ -184,6 +192,7 @@ export class Session {
   private async run(source: string, allowIncomplete: boolean): Promise<ExecuteResult> {
     this.output.source = source;
     this.interp.source = source;
+    this.files.transcript?.input(this.files.location, source);
     if (source.length > MAX_INPUT_LENGTH) {
       this.fail(errorRecord({ message: `The input is too long (${source.length} characters; the limit is ${MAX_INPUT_LENGTH}).`, errorId: 'InputTooLong', category: 'InvalidArgument' }));
       return this.result(false, false);

@@ -5,7 +5,7 @@
 
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
-import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, HistoryListDto, OutputLineDto, PreviewResponse } from '../ipc/contract';
+import type { BaselineImportDto, BaselineImportRequest, BulkRequest, BulkResponse, ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, HistoryListDto, OutputLineDto, PreviewResponse } from '../ipc/contract';
 
 /** What the worker is started with (workerData). */
 export interface WorkerStart {
@@ -39,6 +39,8 @@ export interface WorkerMethods {
   'console.stopAtPrompt': [[], ConsoleResult];
   'console.complete': [[input: string, cursor: number], CompletionResult];
   'console.history': [[], readonly string[]];
+  'changes.summary': [[], ChangesSummaryDto];
+  'baseline.import': [[request: BaselineImportRequest], BaselineImportDto];
   'cmdlet.run': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters, expected?: CmdletParameters], CmdletResponse];
   'cmdlet.preview': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], PreviewResponse];
   'cmdlet.bulk': [[request: BulkRequest], BulkResponse];

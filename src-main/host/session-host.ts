@@ -15,7 +15,7 @@ import type { commandHelpData } from '../engine/cmdlets/help/help-data';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
-import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, HistoryListDto, Metadata, OutputBatch, PreviewResponse } from '../ipc/contract';
+import type { BaselineImportDto, BaselineImportRequest, BulkRequest, BulkResponse, ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, HistoryListDto, Metadata, OutputBatch, PreviewResponse } from '../ipc/contract';
 import { IpcRefusal, refuse } from '../ipc/errors';
 import { buildMetadata } from '../ipc/metadata';
 import { Control, createControlBuffer, IDLE } from './control';
@@ -425,6 +425,14 @@ export class SessionHost {
 
   consoleHistory(): Promise<readonly string[]> {
     return this.call('console.history');
+  }
+
+  changesSummary(): Promise<ChangesSummaryDto> {
+    return this.call('changes.summary');
+  }
+
+  importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto> {
+    return this.call('baseline.import', request);
   }
 
   /** Starts watching the store for writes by other processes. */

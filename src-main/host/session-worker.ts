@@ -94,6 +94,10 @@ function dispatch(request: Request): unknown {
       return s.complete(...request.args);
     case 'console.history':
       return s.consoleHistory();
+    case 'changes.summary':
+      return s.changesSummary();
+    case 'baseline.import':
+      return s.importBaseline(...request.args);
     case 'cmdlet.run':
       return s.runCmdlet(...request.args);
     case 'cmdlet.preview':

@@ -23,6 +23,8 @@ const CHANNEL_TABLE = {
   'pchat:console:history': true,
   'pchat:history:list': true,
   'pchat:history:undo': true,
+  'pchat:changes:summary': true,
+  'pchat:baseline:import': true,
 } as const satisfies Record<ChannelName, true>;
 
 export const CHANNELS: readonly ChannelName[] = Object.freeze(Object.keys(CHANNEL_TABLE) as ChannelName[]);

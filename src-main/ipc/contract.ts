@@ -272,6 +272,67 @@ export interface Channels {
   'pchat:history:list': { request: void; response: HistoryListDto };
   /** Reverts one history entry (Undo-PchatChange -Id <id>), recorded as a change of its own. */
   'pchat:history:undo': { request: { readonly id: number }; response: CmdletResponse };
+  /** The baseline's source and age, the pending changes and the change script (see engine/changes/summary.ts). */
+  'pchat:changes:summary': { request: void; response: ChangesSummaryDto };
+  /** A server export chosen in the window: previewed (apply false) or imported as the baseline. */
+  'pchat:baseline:import': { request: BaselineImportRequest; response: BaselineImportDto };
+}
+
+/** Largest file the window sends (base64 characters); the console's Import-PchatBaseline reads larger ones. */
+export const MAX_IMPORT_CONTENT = 900_000;
+
+export interface BaselineImportRequest {
+  /** The file's name (shown in messages and recorded as the baseline's source). */
+  readonly name: string;
+  /** The file's bytes, base64. */
+  readonly content: string;
+  /** False: only read, check and preview. */
+  readonly apply: boolean;
+  /** Discard pending local changes. */
+  readonly force: boolean;
+}
+
+export interface BaselineImportDto {
+  readonly ok: boolean;
+  readonly applied: boolean;
+  /** Why the file was refused or not imported. */
+  readonly message?: string;
+  readonly format?: string;
+  readonly encoding?: string;
+  readonly collections?: number;
+  readonly warnings: readonly string[];
+  /** What the import changes in the working configuration. */
+  readonly changes: readonly PendingChangeDto[];
+  /** Local changes the import would discard (-1: settings that no baseline records). */
+  readonly localPending: number;
+}
+
+/** One pending change, as Get-PchatChange lists it. */
+export interface PendingChangeDto {
+  readonly identity: string;
+  readonly action: 'New' | 'Set' | 'Remove';
+  readonly property: string;
+  readonly baseline: number | string | null;
+  readonly working: number | string | null;
+}
+
+export interface ChangesSummaryDto {
+  /** null when no baseline was imported. */
+  readonly baseline: {
+    readonly file: string;
+    readonly sha256: string;
+    readonly format: string;
+    readonly encoding: string;
+    readonly importedAt: string;
+    readonly ageSeconds: number;
+  } | null;
+  /** Why baseline.json cannot be used, when it cannot. */
+  readonly problem?: string;
+  readonly changes: readonly PendingChangeDto[];
+  /** What Export-PchatChangeScript would write now ('' without a baseline). */
+  readonly script: string;
+  /** Imported sites and pools as identities, offered by the New dialogs. */
+  readonly topology: { readonly sites: readonly string[]; readonly pools: readonly string[] };
 }
 
 export type ChannelName = keyof Channels;
@@ -281,7 +342,7 @@ export const CONFIGURATION_CHANGED = 'pchat:configuration-changed';
 
 /** One-way event for application-menu commands the renderer carries out (payload: a MenuCommand). */
 export const MENU_COMMAND = 'pchat:menu';
-export type MenuCommand = 'toggle-console' | 'show-reference' | 'show-shortcuts';
+export type MenuCommand = 'toggle-console' | 'show-reference' | 'show-shortcuts' | 'import-baseline' | 'show-changes';
 
 /**
  * What a handler sends back over the wire (Electron invoke, web preview POST).
@@ -307,6 +368,9 @@ export interface PchatApi {
   runBulk(request: BulkRequest): Promise<BulkResponse>;
   previewBulk(request: BulkRequest): Promise<PreviewResponse>;
   help(name: string): Promise<HelpData | null>;
+  /** Baseline, pending changes and change script, for the status bar and the Pending changes panel. */
+  changesSummary(): Promise<ChangesSummaryDto>;
+  importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto>;
   console: {
     execute(input: string, width?: number): Promise<ConsoleResult>;
     /** The running input's next lines (see the channel); call one at a time while execute/answer is pending. */

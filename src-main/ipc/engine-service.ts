@@ -26,6 +26,9 @@ import { ConsoleRunner, type ConsoleExecuteOptions, type ConsoleRunnerOptions } 
 import { commandHelpData } from '../engine/cmdlets/help/help-data';
 import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, HelpData, ConsoleResult, HistoryListDto, Metadata, OutputBatch, PreviewResponse } from './contract';
 import { historyList } from './history-dto';
+import type { BaselineImportDto, BaselineImportRequest, ChangesSummaryDto } from './contract';
+import { changesSummary } from '../engine/changes/summary';
+import { importBaselineFromWindow } from './baseline-import';
 import { IpcRefusal } from './errors';
 import { FormsRunner } from './forms-runner';
 import { HistoryFile } from './history-file';
@@ -253,6 +256,18 @@ export class EngineService {
 
   consoleHistory(): readonly string[] {
     return this.history.list();
+  }
+
+  /** A server export chosen in the window; a write tells the windows as a console write would. */
+  async importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto> {
+    const result = await importBaselineFromWindow(this.repo, this.queue, request);
+    if (result.applied) this.notifyChanged();
+    return result;
+  }
+
+  /** Read in the session's thread, like every file access of the engine. */
+  changesSummary(): ChangesSummaryDto {
+    return changesSummary(this.repo);
   }
 
   private notifyChanged(): void {

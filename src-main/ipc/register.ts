@@ -10,6 +10,9 @@ import type { ConfigCmdletName } from '../engine/domain/parameters';
 import { CHANNELS, CMDLET_CHANNELS, type CmdletChannel } from './channels';
 import type { ConfigCmdletName as CmdletName } from '../engine/domain/parameters';
 import type {
+  BaselineImportDto,
+  BaselineImportRequest,
+  ChangesSummaryDto,
   ChannelName,
   Channels,
   BulkRequest,
@@ -55,6 +58,8 @@ export interface IpcService {
   consoleHistory(): MaybePromise<readonly string[]>;
   listHistory(): MaybePromise<HistoryListDto>;
   undoChange(id: number): Promise<CmdletResponse>;
+  changesSummary(): MaybePromise<ChangesSummaryDto>;
+  importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto>;
 }
 
 type Handler<C extends ChannelName> = (request: Channels[C]['request']) => Channels[C]['response'] | Promise<Channels[C]['response']>;
@@ -89,6 +94,8 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:console:history': () => service.consoleHistory(),
     'pchat:history:list': () => service.listHistory(),
     'pchat:history:undo': (request) => service.undoChange(request.id),
+    'pchat:changes:summary': () => service.changesSummary(),
+    'pchat:baseline:import': (request) => service.importBaseline(request),
   };
 }
 

@@ -14,6 +14,7 @@ import { BULK_CMDLETS, type BulkCmdletName } from '../engine/cmdlets/bulk-line';
 import { CONFIG_CMDLETS, PARAMETERS, type ConfigCmdletName, type ParameterMeta } from '../engine/domain/parameters';
 import { PROPERTIES } from '../engine/domain/properties';
 import { CONSOLE_WIDTH_RANGE, type BulkRequest, type ChannelName, type Channels, type CmdletParameters, type CmdletRequest } from './contract';
+import { MAX_IMPORT_CONTENT } from './contract';
 import { refuse } from './errors';
 
 /** Console input: far more than any realistic script pasted into the console. */
@@ -165,6 +166,19 @@ function bulkPayload(args: readonly unknown[], channel: string): BulkRequest {
 const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
   'pchat:metadata': (args) => expectArgs(args, 0, 'pchat:metadata'),
   'pchat:console:history': (args) => expectArgs(args, 0, 'pchat:console:history'),
+  'pchat:changes:summary': (args) => expectArgs(args, 0, 'pchat:changes:summary'),
+  'pchat:baseline:import': (args) => {
+    expectArgs(args, 1, 'pchat:baseline:import');
+    const fields = record(args[0], 'request', ['name', 'content', 'apply', 'force']);
+    const content = string(fields.get('content'), 'content', MAX_IMPORT_CONTENT);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content)) invalid('content must be base64.');
+    const flag = (key: string): boolean => {
+      const v = fields.get(key);
+      if (typeof v !== 'boolean') invalid(`${key} must be true or false.`);
+      return v as boolean;
+    };
+    return Object.freeze({ name: string(fields.get('name'), 'name', 255), content, apply: flag('apply'), force: flag('force') });
+  },
   'pchat:console:stop': (args) => expectArgs(args, 0, 'pchat:console:stop'),
   'pchat:console:output': (args) => expectArgs(args, 0, 'pchat:console:output'),
   'pchat:history:list': (args) => expectArgs(args, 0, 'pchat:history:list'),

@@ -23,7 +23,7 @@ import {
 
 declare const __PCHAT_VERSION__: string;
 
-const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>(['toggle-console', 'show-reference', 'show-shortcuts']);
+const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>(['toggle-console', 'show-reference', 'show-shortcuts', 'import-baseline', 'show-changes']);
 
 async function call<C extends ChannelName>(channel: C, ...args: unknown[]): Promise<Channels[C]['response']> {
   let reply: IpcReply<Channels[C]['response']>;
@@ -74,6 +74,8 @@ const api: PchatApi = Object.freeze({
     runBulk: (request) => call('pchat:cmdlet:bulk', request),
     previewBulk: (request) => call('pchat:cmdlet:bulk-preview', request),
     help: (name) => call('pchat:help', { name }),
+    changesSummary: () => call('pchat:changes:summary'),
+    importBaseline: (request) => call('pchat:baseline:import', request),
   console: Object.freeze({
     execute: (input: string, width?: number) => call('pchat:console:execute', width === undefined ? { input } : { input, width }),
     output: () => call('pchat:console:output'),

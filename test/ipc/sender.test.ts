@@ -41,6 +41,8 @@ const VALID_ARGS: Record<string, unknown[]> = {
   'pchat:console:answer': [{ answer: 'Y' }],
   'pchat:console:complete': [{ input: 'Get-Cs', cursor: 6 }],
   'pchat:console:history': [],
+  'pchat:changes:summary': [],
+  'pchat:baseline:import': [{ name: 'x.xml', content: '', apply: false, force: false }],
   'pchat:console:stop': [],
   'pchat:console:output': [],
   'pchat:history:list': [],

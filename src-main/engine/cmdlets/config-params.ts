@@ -29,3 +29,8 @@ export function configParameterDefs(cmdlet: ConfigCmdletName): ParameterDef[] {
 export function commonParameterDefs(): ParameterDef[] {
   return COMMON_PARAMETERS.map((p) => toDef(p, 'Get-CsPersistentChatConfiguration'));
 }
+
+/** -WhatIf and -Confirm, for any command that supports ShouldProcess (the file and Pchat cmdlets). */
+export function shouldProcessParameterDefs(): ParameterDef[] {
+  return PARAMETERS.filter((p) => p.name === 'WhatIf' || p.name === 'Confirm').map((p) => toDef(p, 'Set-CsPersistentChatConfiguration'));
+}

@@ -9,6 +9,7 @@
 // checked, so a form can mark all of them at once.
 
 import type { ConfigCmdletName } from '../domain/parameters';
+import { SessionFiles } from '../files/session-files';
 import type { Extent } from '../shell/ast';
 import { convertArgument } from '../shell/argument-conversion';
 import { bindCommandLine, missingMandatory, missingMandatoryError, resolveSet, type BindState, type NamedArgument } from '../shell/binder';
@@ -135,7 +136,7 @@ function cmdletCheck(cmd: CommandDef, bound: Bound, repo: ConfigRepository, exte
     clearHost: () => {},
     shouldProcess: async () => false,
     invoke: async () => [],
-    session: { commands: () => [], findCommand: () => undefined, aliases: () => new Map(), history: () => [], importedModules: () => new Set() },
+    session: { commands: () => [], findCommand: () => undefined, aliases: () => new Map(), history: () => [], importedModules: () => new Set(), files: () => new SessionFiles() },
     host: { interactive: false, readLine: async () => null },
     script: { source: '', path: undefined },
     variables: { get: () => null, set: () => {}, exists: () => false, remove: () => false, list: () => [], isReadOnly: () => true },

@@ -6,6 +6,7 @@ import type { CommandLookup } from '../shell/runtime/interpreter';
 import { BUILTIN_ALIASES, BUILTIN_COMMANDS } from './builtins';
 import { commonParameterDefs } from './config-params';
 import { CONFIG_COMMANDS } from './config';
+import { FILE_ALIASES, FILE_COMMANDS } from './files';
 import { PCHAT_COMMANDS } from './pchat';
 
 function withCommonParameters(def: CommandDef): CommandDef {
@@ -18,7 +19,7 @@ export class CommandRegistry implements CommandLookup {
   private readonly commands: readonly CommandDef[];
   private readonly byName: Map<string, CommandDef>;
 
-  constructor(defs: readonly CommandDef[] = [...CONFIG_COMMANDS, ...PCHAT_COMMANDS, ...BUILTIN_COMMANDS], private readonly aliasTable: ReadonlyMap<string, string> = BUILTIN_ALIASES) {
+  constructor(defs: readonly CommandDef[] = [...CONFIG_COMMANDS, ...PCHAT_COMMANDS, ...BUILTIN_COMMANDS, ...FILE_COMMANDS], private readonly aliasTable: ReadonlyMap<string, string> = new Map([...BUILTIN_ALIASES, ...FILE_ALIASES])) {
     this.commands = defs.map(withCommonParameters);
     this.byName = new Map(this.commands.map((c) => [c.name.toLowerCase(), c]));
   }

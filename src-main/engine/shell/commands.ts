@@ -4,6 +4,7 @@
 
 import type { ParameterMeta, PipelineBinding } from '../domain/parameters';
 import type { ConfigRepository } from '../store/types';
+import type { SessionFiles } from '../files/session-files';
 import type { Extent } from './ast';
 import type { EnumType } from './enum-conversion';
 import type { ErrorRecordData } from './errors';
@@ -184,6 +185,8 @@ export interface SessionServices {
   importedModules(): Set<string>;
   /** The console's width in characters (PowerShell's host buffer width); 120 when absent. */
   consoleWidth?(): number;
+  /** The session's current location and transcript (file commands resolve paths against it). */
+  files(): SessionFiles;
 }
 
 export type Bound = ReadonlyMap<string, Value>;

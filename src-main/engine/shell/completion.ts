@@ -221,6 +221,8 @@ function valueCompletion(context: CompletionContext, cmd: CommandDef, def: Param
   if (def.type === 'XdsIdentity') candidates = context.identities();
   else if (def.type === 'ActionPreference') candidates = def.meta?.values ?? ACTION_PREFERENCES;
   else if (def.type === 'Enum' && def.enumType) candidates = def.enumType.names;
+  // A closed set of names (-Encoding of the file cmdlets).
+  else if (def.meta?.values) candidates = def.meta.values;
   else if (NAMES_COMMANDS.has(cmd.name) && def.name === 'Name') return { ...span, matches: word.quote === '' ? commandNames(context.commands, word.value) : [] };
   else return { ...span, matches: [] };
   const matches = matcher(word.value);

@@ -88,6 +88,8 @@ export function createWebClient(baseUrl: string, token: string): PchatApi {
     runBulk: (request) => call('pchat:cmdlet:bulk', request),
     previewBulk: (request) => call('pchat:cmdlet:bulk-preview', request),
     help: (name) => call('pchat:help', { name }),
+    changesSummary: () => call('pchat:changes:summary'),
+    importBaseline: (request) => call('pchat:baseline:import', request),
     console: Object.freeze({
       execute: (input: string, width?: number) => call('pchat:console:execute', width === undefined ? { input } : { input, width }),
       output: () => call('pchat:console:output'),

@@ -40,8 +40,8 @@ it('has the shape of the IPC contract', () => {
 
 describe('command names', () => {
   it('completes names and aliases by prefix, ignoring case, sorted alphabetically', () => {
-    expect(end('Get-Cs')).toEqual({ replaceStart: 0, replaceEnd: 6, matches: ['Get-CsPersistentChatConfiguration'] });
-    expect(end('get-c')).toEqual({ replaceStart: 0, replaceEnd: 5, matches: ['Get-Command', 'Get-CsPersistentChatConfiguration'] });
+    expect(end('Get-Cs')).toEqual({ replaceStart: 0, replaceEnd: 6, matches: ['Get-CsPersistentChatConfiguration', 'Get-CsService', 'Get-CsSite'] });
+    expect(end('get-c')).toEqual({ replaceStart: 0, replaceEnd: 5, matches: ['Get-Command', 'Get-Content', 'Get-CsPersistentChatConfiguration', 'Get-CsService', 'Get-CsSite'] });
     expect(end('wh')).toEqual({ replaceStart: 0, replaceEnd: 2, matches: ['where', 'Where-Object'] });
     expect(end('Frobnicate')).toEqual({ replaceStart: 0, replaceEnd: 10, matches: [] });
   });
@@ -49,12 +49,12 @@ describe('command names', () => {
   it('offers every command and alias for an empty command position', () => {
     const everything = [...registry.all().map((c) => c.name), ...registry.aliases().keys()].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
     expect(end('')).toEqual({ replaceStart: 0, replaceEnd: 0, matches: everything });
-    expect(everything.slice(0, 5)).toEqual(['%', '?', 'Add-Member', 'clear', 'Clear-Host']);
+    expect(everything.slice(0, 5)).toEqual(['%', '?', 'ac', 'Add-Content', 'cat']);
   });
 
   it('accepts wildcards, matching as if a * were appended', () => {
-    expect(end('*-Cs*')).toEqual({ replaceStart: 0, replaceEnd: 5, matches: CONFIG });
-    expect(end('Get-*Chat')).toEqual({ replaceStart: 0, replaceEnd: 9, matches: ['Get-CsPersistentChatConfiguration', 'Get-PchatHistory'] });
+    expect(end('*-CsPers*')).toEqual({ replaceStart: 0, replaceEnd: 9, matches: CONFIG });
+    expect(end('Get-*PersistentChat')).toEqual({ replaceStart: 0, replaceEnd: 19, matches: ['Get-CsPersistentChatConfiguration'] });
   });
 
   it('completes wherever a pipeline element starts', () => {
@@ -69,7 +69,7 @@ describe('command names', () => {
   });
 
   it('replaces the whole token under the cursor, matching the text before the cursor', () => {
-    expect(at('Get-C|sPersist -Identity global')).toEqual({ replaceStart: 0, replaceEnd: 13, matches: ['Get-Command', 'Get-CsPersistentChatConfiguration'] });
+    expect(at('Get-C|sPersist -Identity global')).toEqual({ replaceStart: 0, replaceEnd: 13, matches: ['Get-Command', 'Get-Content', 'Get-CsPersistentChatConfiguration', 'Get-CsService', 'Get-CsSite'] });
   });
 
   it('offers no command where an expression or an argument stands', () => {
@@ -170,7 +170,7 @@ describe('comments and strings', () => {
   it('offers nothing inside a comment, and completes after one', () => {
     expect(end('# Get-C')).toEqual({ replaceStart: 7, replaceEnd: 7, matches: [] });
     expect(end('<# Get-C')).toEqual({ replaceStart: 8, replaceEnd: 8, matches: [] });
-    expect(end('<# note #> Get-Cs')).toEqual({ replaceStart: 11, replaceEnd: 17, matches: ['Get-CsPersistentChatConfiguration'] });
+    expect(end('<# note #> Get-Cs')).toEqual({ replaceStart: 11, replaceEnd: 17, matches: ['Get-CsPersistentChatConfiguration', 'Get-CsService', 'Get-CsSite'] });
     expect(end("@'\nGet-C")).toEqual({ replaceStart: 8, replaceEnd: 8, matches: [] });
   });
 });

@@ -1,7 +1,25 @@
-// pchat-admin's own cmdlets (noun prefix Pchat), registered as data like the others.
+// pchat-admin's own cmdlets (noun prefix Pchat: baseline, changes, backup, history and undo), and the two topology
+// cmdlets that answer from what Import-PchatTopology recorded.
 
 import type { CommandDef } from '../../shell/commands';
+import { exportConfiguration, importConfiguration } from './configuration-backup';
+import { exportChangeScript } from './export-change-script';
+import { getBaseline, getChange } from './get-change';
+import { importBaseline } from './import-baseline';
+import { getService, getSite, importTopology } from './topology';
 import { getPchatHistory } from './get-pchat-history';
 import { undoPchatChange } from './undo-pchat-change';
 
-export const PCHAT_COMMANDS: readonly CommandDef[] = [getPchatHistory, undoPchatChange];
+export const PCHAT_COMMANDS: readonly CommandDef[] = [
+  importBaseline,
+  getBaseline,
+  getChange,
+  exportChangeScript,
+  exportConfiguration,
+  importConfiguration,
+  importTopology,
+  getSite,
+  getService,
+  getPchatHistory,
+  undoPchatChange,
+];

@@ -108,6 +108,16 @@ const VIEWS: ReadonlyMap<string, TableView> = new Map([
   ['System.Management.Automation.FunctionInfo', COMMAND_INFO],
   ['Microsoft.PowerShell.Commands.HistoryInfo', HISTORY_INFO],
   [MEMBER_DEFINITION_TYPE, MEMBER_DEFINITION],
+  // Get-PchatChange: one row per changed property.
+  [
+    'PchatAdmin.PendingChange',
+    {
+      name: 'PendingChange',
+      columns: ['Identity', 'Action', 'Property', 'Baseline', 'Working'].map((h) => ({ header: h, value: prop(h), align: 'left' as const })),
+    },
+  ],
+  // Get-Location: PathInfo's view shows only the path.
+  ['System.Management.Automation.PathInfo', { name: 'PathInfo', columns: [{ header: 'Path', value: prop('Path') }] }],
 ]);
 
 /** The Name/Value view of a hashtable's entries. */

@@ -24,9 +24,9 @@ import { getStaticProperty, invokeStatic } from './static-members';
 import { resolveType, TypeObject, typeNotFoundMessage, typeOfValue } from './types';
 import { initAutomaticVariables } from './automatic-variables';
 import { callScriptBlock, CmdletObject } from './functions';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { FileError } from '../../files/file-errors';
+import { sessionFilesOf } from '../../files/session-files';
+import { linesToText, writeTextFile } from '../../files/write-text-file';
 import type { ConfigRepository } from '../../store/types';
 import { assign, increment } from './assignment';
 import { ErrorRecordObject } from './error-object';
@@ -80,59 +80,34 @@ export class Interpreter {
     this.variables.set('Error', []);
     initPreferenceVariables(this.variables);
     initAutomaticVariables(this.variables);
-    this.setLocation(this.currentLocation);
+    // $PWD follows the location, whoever changes it (Set-Location, cd).
+    this.variables.dynamic.set('pwd', () => {
+      const full = this.location;
+      const pwd = new PSObject('System.Management.Automation.PathInfo', [['Path', full]]);
+      pwd.text = full;
+      return pwd;
+    });
   }
 
-  /** The session's current location (Set-Location, relative paths, $PWD). */
-  private currentLocation = process.cwd();
-
+  /** The session's current location (Set-Location, relative paths, $PWD): the file commands' own state. */
   get location(): string {
-    return this.currentLocation;
-  }
-
-  /** Changes the current location (an absolute path) and $PWD. */
-  setLocation(full: string): void {
-    this.currentLocation = full;
-    const pwd = new PSObject('System.Management.Automation.PathInfo', [
-      ['Drive', null],
-      ['Provider', 'Microsoft.PowerShell.Core\\FileSystem'],
-      ['ProviderPath', full],
-      ['Path', full],
-    ]);
-    pwd.text = full;
-    this.variables.set('global:PWD', pwd);
+    return sessionFilesOf(this).location;
   }
 
   /** A path as a script writes it (relative to the current location, `~` for the home folder) made absolute. */
   resolvePath(written: string): string {
-    let p = written;
-    if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) p = os.homedir() + p.slice(1);
-    if (process.platform !== 'win32') p = p.replace(/\\/g, '/');
-    return path.resolve(this.currentLocation, p);
+    // Scripts written on Windows join paths with '\\' ($PSScriptRoot\\lib.ps1); elsewhere that is a separator too.
+    return sessionFilesOf(this).resolve(process.platform === 'win32' ? written : written.replace(/\\/g, '/'));
   }
 
   /** `> file` / `>> file`: text lines written as Out-File writes them (UTF-16 LE with a byte order mark, CRLF). */
   async writeRedirectedText(target: string, lines: readonly string[], append: boolean, extent: Extent): Promise<void> {
     const full = this.resolvePath(target);
-    const text = lines.map((l) => l + '\r\n').join('');
     try {
-      if (append) {
-        const exists = await fs.stat(full).then(() => true, () => false);
-        await fs.appendFile(full, exists ? Buffer.from(text, 'utf16le') : Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-      } else {
-        await fs.writeFile(full, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-      }
+      writeTextFile(full, linesToText(lines), { encoding: 'Unicode', append });
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const message =
-        code === 'ENOENT'
-          ? `Could not find a part of the path '${full}'.`
-          : code === 'EACCES' || code === 'EPERM'
-            ? `Access to the path '${full}' is denied.`
-            : code === 'EISDIR'
-              ? `Access to the path '${full}' is denied.`
-              : `The file '${full}' could not be written: ${(e as Error).message}`;
-      throw new TerminatingError(errorRecord({ message, errorId: 'FileOpenFailure', category: 'OpenError', exceptionType: code === 'ENOENT' ? 'DirectoryNotFoundException' : 'UnauthorizedAccessException', target: `${full}:String`, extent: this.here(extent) }));
+      if (!(e instanceof FileError)) throw e;
+      throw new TerminatingError(errorRecord({ message: e.message, errorId: e.errorId, category: e.category, exceptionType: e.exceptionType, target: `${e.target}:String`, extent: this.here(extent) }));
     }
   }
 

@@ -70,6 +70,8 @@ export class Variables {
   current: Value = null;
   /** $?: whether the last statement succeeded. */
   lastSuccess = true;
+  /** Automatic variables computed when read ($PWD), by lower-case name. */
+  readonly dynamic = new Map<string, () => Value>();
 
   get(name: string): Value {
     const key = keyOf(name);
@@ -78,6 +80,8 @@ export class Variables {
     if (key === '_' || key === 'psitem') return this.current;
     if (key === '?') return this.lastSuccess;
     if (key.startsWith('env:')) return environmentVariable(name.slice(name.indexOf(':') + 1));
+    const dynamic = this.dynamic.get(key);
+    if (dynamic && this.find(name) === undefined) return dynamic();
     return this.find(name)?.value ?? null;
   }
 

@@ -15,6 +15,7 @@ import { CommandPreferences } from './preferences';
 import { progressText } from './progress-text';
 import { sleepUnlessStopped } from './sleep';
 import { variableAccess } from './variable-access';
+import { sessionFilesOf } from '../../files/session-files';
 
 const CONFIRM_CHOICES = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (default is "Y"): ';
 const CONFIRM_HELP = [
@@ -98,6 +99,7 @@ export class Stage {
         history: () => interp.history(),
         importedModules: () => importedModulesOf(interp),
         consoleWidth: () => interp.consoleWidth,
+        files: () => sessionFilesOf(interp),
       },
       emit: async (value) => {
         if (this.pref('OutVariable') !== undefined) this.outVariable.push(value);

@@ -1,0 +1,123 @@
+// Export-PchatConfiguration and Import-PchatConfiguration: a full backup of
+// the working configuration, the baseline and the topology in pchat-admin's
+// versioned JSON format (docs/configuration-format.md), and its restore, all
+// or nothing.
+
+import { replaceWorking } from '../../changes/apply';
+import { readBaseline, writeBaseline, type BaselineSource } from '../../changes/baseline';
+import { RecordError, toConfigRecords } from '../../changes/records';
+import { readTopology, readTopologyObjects, TopologyError, writeTopology } from '../../changes/topology';
+import { OWN_EXPORT_FORMAT } from '../../formats/config-input';
+import { fromJsonValue } from '../../formats/json51';
+import { writeTextFile } from '../../files/write-text-file';
+import type { CommandHelp, ParameterDef } from '../../shell/commands';
+import { PSObject } from '../../shell/values';
+import { param } from '../builtins/support';
+import { reportFileError } from '../files/support';
+import { clause, fail, pchatCommand, readImportFile } from './support';
+
+export const CONFIGURATION_FORMAT_VERSION = 1;
+
+const EXPORT_PARAMETERS: readonly ParameterDef[] = [
+  param('Path', 'String', 'The backup file to write (JSON), absolute or relative to the current location.', { mandatory: true, position: 0 }),
+  param('NoClobber', 'SwitchParameter', 'Refuses to replace a file that already exists.', { aliases: ['NoOverwrite'] }),
+  param('Force', 'SwitchParameter', 'Writes over a read-only file.'),
+];
+
+const EXPORT_HELP: CommandHelp = {
+  synopsis: 'Backs up the configuration, the baseline and the topology to a JSON file.',
+  description:
+    "Export-PchatConfiguration writes everything pchat-admin holds about the deployment to one JSON file in its own " +
+    'versioned format (format "pchat-admin-configuration", version 1, described in docs/configuration-format.md): ' +
+    'the working configuration, the baseline with its source, and the imported topology. Import-PchatConfiguration ' +
+    'restores it; Import-PchatBaseline also accepts it as a baseline.',
+  examples: [{ title: 'Back up before a big change', code: 'Export-PchatConfiguration .\\pchat-backup.json', remarks: '' }],
+  outputs: 'None',
+};
+
+export const exportConfiguration = pchatCommand(
+  'Export-PchatConfiguration',
+  EXPORT_PARAMETERS,
+  EXPORT_HELP,
+  (ctx) => ({
+    async process(bound) {
+      const file = ctx.session.files().resolve(String(bound.get('Path') ?? ''));
+      const baseline = readBaseline(ctx.repo);
+      const topology = readTopology(ctx.repo);
+      const data = {
+        format: OWN_EXPORT_FORMAT,
+        version: CONFIGURATION_FORMAT_VERSION,
+        exportedAt: new Date().toISOString(),
+        collections: ctx.repo.list(),
+        baseline: baseline.kind === 'ok' ? { source: baseline.data.source, collections: baseline.data.collections } : null,
+        topology: topology.kind === 'ok' ? { sources: topology.data.sources, sites: topology.data.sites, pools: topology.data.pools } : null,
+      };
+      if (!(await ctx.shouldProcess(file))) return;
+      try {
+        writeTextFile(file, `${JSON.stringify(data, undefined, 2)}\n`, { encoding: 'UTF8', bom: false, noClobber: bound.get('NoClobber') === true, force: bound.get('Force') === true });
+      } catch (e) {
+        await reportFileError(ctx, e);
+      }
+    },
+  }),
+  { shouldProcess: true },
+);
+
+const IMPORT_HELP: CommandHelp = {
+  synopsis: 'Restores a backup made by Export-PchatConfiguration.',
+  description:
+    'Import-PchatConfiguration replaces the working configuration, the baseline and the topology with those in a ' +
+    'backup file. The whole file is checked first with the same rules as the cmdlets; if anything in it is wrong, ' +
+    'nothing changes. Because it replaces everything, it asks for confirmation; -Force or -Confirm:$false skips the question.',
+  examples: [{ title: 'Restore a backup', code: 'Import-PchatConfiguration .\\pchat-backup.json -Force', remarks: '' }],
+  outputs: 'None',
+};
+
+function asObjects(list: unknown): PSObject[] {
+  return (Array.isArray(list) ? list : []).map((v) => fromJsonValue(v)).filter((v): v is PSObject => v instanceof PSObject);
+}
+
+export const importConfiguration = pchatCommand(
+  'Import-PchatConfiguration',
+  [
+    param('Path', 'String', 'The backup file written by Export-PchatConfiguration.', { mandatory: true, position: 0 }),
+    param('Force', 'SwitchParameter', 'Restores without asking for confirmation.'),
+  ],
+  IMPORT_HELP,
+  (ctx) => ({
+    async process(bound) {
+      const read = await readImportFile(ctx, bound.get('Path'), 'ConfigurationImportFailed');
+      if (!read) return;
+      const refuse = (why: string) => fail(ctx, `Cannot restore '${read.file}': ${clause(why)}. Nothing was changed.`, 'ConfigurationImportFailed', read.file);
+      const own = read.input.own;
+      if (!own) return refuse(`it is not a pchat-admin backup (format "${OWN_EXPORT_FORMAT}"); to import what the server exported, use Import-PchatBaseline`);
+      if (typeof own.version !== 'number' || own.version > CONFIGURATION_FORMAT_VERSION) return refuse(`it was written by a newer pchat-admin (format version ${String(own.version)})`);
+      let collections, baseline, topology;
+      try {
+        collections = toConfigRecords(read.input.objects).records;
+        const b = own.baseline as { source?: BaselineSource; collections?: unknown } | null | undefined;
+        if (b) {
+          if (!b.source || typeof b.source.file !== 'string') throw new RecordError('its baseline has no source');
+          baseline = { source: b.source, records: toConfigRecords(asObjects(b.collections).map((o) => ({ properties: o.entries() }))).records };
+        }
+        const t = own.topology as { sources?: BaselineSource[]; sites?: unknown; pools?: unknown } | null | undefined;
+        if (t) {
+          const objects = [...asObjects(t.sites), ...asObjects(t.pools)].map((o) => ({ properties: o.entries() }));
+          topology = { sources: Array.isArray(t.sources) ? t.sources : [], ...(objects.length > 0 ? readTopologyObjects(objects) : { sites: [], pools: [] }) };
+        }
+      } catch (e) {
+        if (e instanceof RecordError || e instanceof TopologyError) return refuse(e.message);
+        throw e;
+      }
+      if (!(await ctx.shouldProcess(read.file))) return;
+      try {
+        if (baseline) writeBaseline(ctx.repo, baseline.source, baseline.records);
+        if (topology) writeTopology(ctx.repo, topology);
+      } catch (e) {
+        return fail(ctx, `Cannot restore '${read.file}': ${(e as Error).message}`, 'ConfigurationImportFailed', read.file, 'WriteError');
+      }
+      replaceWorking(ctx.repo, collections);
+    },
+  }),
+  { shouldProcess: true, confirmImpact: 'High' },
+);
