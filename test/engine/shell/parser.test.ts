@@ -519,7 +519,6 @@ describe('parse errors', () => {
     ['[ordered]5', 'OrderedAttributeOnlyOnHashLiteralNode', { start: 0, end: 9 }, false],
     ['function { }', 'MissingNameAfterKeyword', { start: 8, end: 8 }, false],
     ['do { 1 }', 'MissingWhileOrUntilInDoWhile', { start: 8, end: 8 }, true],
-    ['else { 1 }', 'UnexpectedToken', { start: 0, end: 4 }, false],
     ['Get-X >', 'MissingFileSpecification', { start: 7, end: 7 }, true],
     ['Get-X 2>&2', 'RedirectionNotSupported', { start: 6, end: 10 }, false],
     ['$x = @a', 'SplattingNotPermitted', { start: 5, end: 7 }, false],
