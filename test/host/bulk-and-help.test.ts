@@ -44,7 +44,7 @@ describe('session host: bulk and help', () => {
     ]);
     expect(stored(dir)['site:A']).toMatchObject({ MaxFileSizeKB: 64 });
     expect(stored(dir)['site:B']).toMatchObject({ MaxFileSizeKB: 64 });
-    expect((await host.previewBulk({ cmdlet: SET, identities: ['site:A', 'site:B'], parameters: { MaxFileSizeKB: '1kb' } })).storedAs).toEqual({ MaxFileSizeKB: 1024 });
+    expect((await host.previewBulk({ cmdlet: SET, identities: ['site:A', 'site:B'], parameters: { MaxFileSizeKB: '0x400' } })).storedAs).toEqual({ MaxFileSizeKB: 1024 });
     expect((await host.help('Get-Help'))?.name).toBe('Get-Help');
   });
 

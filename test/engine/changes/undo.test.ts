@@ -151,7 +151,7 @@ describe('Get-PchatHistory', () => {
 
   it('is known to Get-Command, Get-Help and completion like every cmdlet', async () => {
     const t = await seeded();
-    expect((await t.run('Get-Command *-Pchat* | ForEach-Object { $_.Name + " " + $_.Source }')).text).toBe('Get-PchatHistory PchatAdmin\nUndo-PchatChange PchatAdmin');
+    expect((await t.run('Get-Command Get-PchatHistory, Undo-PchatChange | ForEach-Object { $_.Name + " " + $_.Source }')).text).toBe('Get-PchatHistory PchatAdmin\nUndo-PchatChange PchatAdmin');
     expect((await t.run('Get-Help Undo-PchatChange')).text).toContain('Undo-PchatChange [[-Id] <Int32>] [-Force] [-WhatIf] [-Confirm] [<CommonParameters>]');
     expect(t.session.complete('Undo-PchatChange -Wh', 20).matches).toEqual(['-WhatIf']);
     expect((await t.run('Undo-PchatChange -Id abc')).text).toContain(`Cannot bind parameter 'Id'. Cannot convert value "abc" to type "System.Int32".`);

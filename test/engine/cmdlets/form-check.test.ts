@@ -40,7 +40,7 @@ describe('checkCmdlet without a repository', () => {
       commandLine: 'Set-CsPersistentChatConfiguration -DefaultChatHistory 40 -MaxChatContentSizeMB "0x1F" -MaxFileSizeKB 1024 -ParticipantUpdateLimit " 75 "',
       fieldErrors: {},
       // What the form shows under those fields before Commit.
-      storedAs: { MaxChatContentSizeMB: 31, MaxFileSizeKB: 1024 },
+      storedAs: { MaxChatContentSizeMB: 31 },
     });
     // A multiplier is the parser's (the literal 1kb); as a string, 5.1 does not read "1kb" as a number.
     expect(checkCmdlet(SET, { MaxFileSizeKB: '1kb' })).toEqual({

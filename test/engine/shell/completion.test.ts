@@ -49,7 +49,7 @@ describe('command names', () => {
   it('offers every command and alias for an empty command position', () => {
     const everything = [...registry.all().map((c) => c.name), ...registry.aliases().keys()].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
     expect(end('')).toEqual({ replaceStart: 0, replaceEnd: 0, matches: everything });
-    expect(everything.slice(0, 5)).toEqual(['%', '?', 'ac', 'Add-Content', 'cat']);
+    expect(everything.slice(0, 5)).toEqual(['%', '?', 'ac', 'Add-Content', 'Add-Member']);
   });
 
   it('accepts wildcards, matching as if a * were appended', () => {

@@ -13,7 +13,7 @@ import { shouldProcessParameterDefs } from '../config-params';
 import { fileErrorFields } from '../files/support';
 import { readBaseline, type BaselineFile } from '../../changes/baseline';
 
-export const PCHAT_SOURCE = 'pchat-admin';
+export const PCHAT_SOURCE = 'PchatAdmin';
 
 export function pchatCommand(
   name: string,

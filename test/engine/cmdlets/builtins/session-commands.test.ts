@@ -71,7 +71,7 @@ describe('Get-Alias', () => {
       ].join('\n'),
     );
     expect(await text('Get-Alias -Definition Where-Object | % Name')).toBe('?\nwhere');
-    expect(await text('Get-Alias sl*, tee | % Definition')).toBe('Start-Sleep\nSelect-String\nTee-Object');
+    expect(await text('Get-Alias sl*, tee | % Definition')).toBe('Set-Location\nStart-Sleep\nSelect-String\nTee-Object');
     expect(await text('Get-Alias nosuch')).toContain("Get-Alias : This command cannot find a matching alias because an alias with the name 'nosuch' does not exist.");
   });
 });
