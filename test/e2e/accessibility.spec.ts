@@ -72,6 +72,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await check('Help pane over the edit dialog');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
+    // The edit typed is not thrown away without asking.
+    await check('discard prompt');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
 
     await ui.row('site:Redmond').click();
     await page.getByRole('button', { name: 'Remove', exact: true }).click();

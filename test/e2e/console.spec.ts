@@ -76,7 +76,7 @@ test('a pending console -Confirm leaves the table filter and the forms working',
   await expect(ui.consoleOutput).toContainText('[Y] Yes  [A] Yes to All');
 
   // A filter typed meanwhile applies.
-  const filter = app.getByLabel('Filter', { exact: true });
+  const filter = app.getByLabel('-Filter', { exact: true });
   await filter.fill('site:*');
   await expect(ui.row('Global')).toHaveCount(0);
   await expect(ui.row('site:Redmond')).toBeVisible();

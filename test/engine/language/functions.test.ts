@@ -89,3 +89,60 @@ describe('script files', () => {
     expect(r.text).toContain("is not recognized as the name of a cmdlet, function, script file, or operable program");
   });
 });
+
+describe('types', () => {
+  const typeCases: Case[] = [
+    ['(5).GetType().Name; "s".GetType().FullName; (1,2).GetType().Name; @{}.GetType().Name', 'Int32\nSystem.String\nObject[]\nHashtable'],
+    ['$c = Get-CsPersistentChatConfiguration -Identity Global; $c.DefaultChatHistory.GetType().Name; $c.Identity.GetType().FullName; $c.MaxFileSizeKB.GetType().Name', 'Int16\nMicrosoft.Rtc.Management.Xds.XdsIdentity\nUInt32'],
+    ['$n = $null; $n.GetType()', 'You cannot call a method on a null-valued expression.'],
+    ['[int]"42" + 1; [int16]"7"; [double]"1.5"; [string]5 + 5; [bool]"False"; [char]65', '43\n7\n1.5\n55\nTrue\nA'],
+    ['[int]"abc"', 'Cannot convert value "abc" to type "System.Int32". Error: "Input string was not in a correct format."'],
+    ['[int16]40000', 'Cannot convert value "40000" to type "System.Int16". Error: "Value was either too large or too small for an Int16."'],
+    ['[nosuchtype]"x"', 'Unable to find type [nosuchtype].'],
+    ['[math]::Round(2.5); [math]::Round(3.5); [math]::Round(2.345, 2); [int]::MaxValue; [string]::IsNullOrEmpty(""); [math]::Max(3, 9)', '2\n4\n2.35\n2147483647\nTrue\n9'],
+    ['$o = [pscustomobject]@{ Name = "x"; Count = 3 }; $o.Name; $o.Count; $o.GetType().Name', 'x\n3\nPSCustomObject'],
+    ['$h = [ordered]@{ b = 1; a = 2 }; $h.Keys -join ","', 'b,a'],
+    ['[string[]]$a = 1, 2; $a[0].GetType().Name; [int]$n = "5"; $n + 1', 'String\n6'],
+    ['[int]$n = 5; $n = "x"', 'Cannot convert value "x" to type "System.Int32". Error: "Input string was not in a correct format."'],
+    ['5 -is [int]; "5" -is [int]; "5" -as [int]; "x" -as [int]; $null -eq ("x" -as [int])', 'True\nFalse\n5\nTrue'],
+    ['[datetime]"2024-03-01" -lt [datetime]"2024-04-01"; ([datetime]"2024-03-01").AddDays(-1).Day; "{0:yyyy-MM-dd}" -f [datetime]"2024-05-06"', 'True\n29\n2024-05-06'],
+  ];
+  it.each(typeCases)('%s', async (input, expected) => {
+    const r = await t.run(input);
+    expect(firstLines(r.text)).toBe(expected);
+  });
+});
+
+describe('operators', () => {
+  const operatorCases: Case[] = [
+    ['1..3 -join ","; 3..1 -join ","; (1..10).Count', '1,2,3\n3,2,1\n10'],
+    ['"{0:N0} | {1,5} | {2,-4}| {3:P1} | {4:X}" -f 12345.6, "ab", "c", 0.256, 255', '12,346 |    ab | c   | 25.6 % | FF'],
+    ['"{0} {1}" -f "only"', 'Error formatting a string: Input string was not in a correct format..'],
+    ['"a,b,,c" -split ","; -split "  x  y "', 'a\nb\n\nc\nx\ny'],
+    ['"a1b2c3" -split "\\d", 2', 'a\nb2c3'],
+    ['"Hello" -replace "l", "L"; "Hello" -creplace "h", "J"; "2024-05-06" -replace "(\\d+)-(\\d+)-(\\d+)", \'$3.$2.$1\'', 'HeLLo\nHello\n06.05.2024'],
+    ['6 -band 3; 6 -bor 3; 6 -bxor 3; -bnot 0; 1 -shl 4; 256 -shr 2', '2\n7\n5\n-1\n16\n64'],
+    ['$true -xor $true; $true -xor $false', 'False\nTrue'],
+    ['1,2,3,4 -gt 2; "a","b","a" -eq "a"; (1,2,3) -contains 2; 2 -in 1,2,3', '3\n4\na\na\nTrue\nTrue'],
+    ['$x = 5; $x += 3; $x *= 2; $x -= 1; $x /= 3; $x %= 4; $x', '1'],
+    ['$a, $b, $c = 1, 2, 3, 4; $a; $b; $c -join "+"', '1\n2\n3+4'],
+    ['$params = @{ Identity = "Global" }; (Get-CsPersistentChatConfiguration @params).Identity; $list = @("Global"); (Get-CsPersistentChatConfiguration @list).Identity', 'Global\nGlobal'],
+  ];
+  it.each(operatorCases)('%s', async (input, expected) => {
+    const r = await t.run(input);
+    expect(firstLines(r.text)).toBe(expected);
+  });
+
+  it('redirects output to a file as Out-File writes it (UTF-16 LE with a byte order mark, CRLF) and appends with >>', async () => {
+    const file = path.join(t.dir, 'out.txt');
+    await t.run(`"one" > '${file}'; "two" >> '${file}'`);
+    const bytes = fs.readFileSync(file);
+    expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect(bytes.subarray(2).toString('utf16le')).toBe('one\r\ntwo\r\n');
+  });
+
+  it('2>$null hides an error but $? still tells; 2>&1 sends the error record down the pipeline', async () => {
+    expect(firstLines((await t.run('Get-CsPersistentChatConfiguration -Identity site:none 2>$null; $?')).text)).toBe('False');
+    expect(firstLines((await t.run('Get-CsPersistentChatConfiguration -Identity site:none 2>&1 | ForEach-Object { "got " + $_.GetType().Name }')).text)).toBe('got ErrorRecord');
+  });
+});

@@ -21,7 +21,7 @@ import { LoopSignal, untilReturn } from './control-flow';
 import { asType, bitwise, bnot, cast, format, isType, join, range, replace, split } from './language-operators';
 import { defineFunction, runForEach, runIf, runJump, runLoop, runReturn, runSwitch, runThrow, runTry } from './statements';
 import { getStaticProperty, invokeStatic } from './static-members';
-import { resolveType, TypeObject, typeNotFoundMessage, typeOfValue } from './types';
+import { declaredPropertyType, resolveType, TypeObject, typeNotFoundMessage, typeOfValue } from './types';
 import { initAutomaticVariables } from './automatic-variables';
 import { callScriptBlock, CmdletObject } from './functions';
 import { FileError } from '../../files/file-errors';
@@ -450,6 +450,11 @@ export class Interpreter {
         const args: Value[] = [];
         for (const a of expr.args) args.push(await this.evaluate(a));
         if (expr.isStatic) return this.operate(() => invokeStatic(this.staticTarget(target), expr.member, args), expr.extent);
+        // A configuration property reports its declared .NET type (Int16 for DefaultChatHistory, XdsIdentity for Identity).
+        if (/^gettype$/i.test(expr.member) && args.length === 0 && expr.target.type === 'Member' && !expr.target.isStatic && typeof expr.target.member === 'string') {
+          const declared = declaredPropertyType(await this.evaluate(expr.target.target), expr.target.member);
+          if (declared && target !== null) return new TypeObject(declared);
+        }
         if (target instanceof CmdletObject) return this.at(this.here(expr.extent), () => target.invoke(expr.member, args));
         if (target instanceof ScriptBlock && /^invoke(returnasis)?$/i.test(expr.member)) return collapse(await callScriptBlock(this, target, args, this.here(expr.extent)));
         return this.invokeInstance(expr, target, args);

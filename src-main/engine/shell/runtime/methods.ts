@@ -177,7 +177,6 @@ export function invokeMethod(target: Value, name: string, args: readonly Value[]
     if (result !== undefined) return result;
   }
   if (key === 'tostring' && args.length === 0) return toPSString(target);
-  if (key === 'gettype' && args.length === 0) return typeNameOf(target);
   let table: Record<string, Method> | undefined;
   if (typeof target === 'string') table = STRING_METHODS;
   else if (Array.isArray(target)) table = ARRAY_METHODS;

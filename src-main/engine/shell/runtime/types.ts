@@ -7,6 +7,7 @@
 import { ConversionError, toBoolean, toNumber, toPSString } from '../convert';
 import { Hashtable, PSObject, ScriptBlock, typeNameOf, type Value } from '../values';
 import { DateTimeValue, toDateTime } from '../datetime/value';
+import { PROPERTIES } from '../../domain/properties';
 
 export interface TypeInfo {
   /** Short .NET name: Int32, String, Object[]. */
@@ -247,4 +248,16 @@ export class TypeObject extends PSObject {
 /** PowerShell's message for a type name it cannot find. */
 export function typeNotFoundMessage(name: string): string {
   return `Unable to find type [${name}].`;
+}
+
+const XDS_IDENTITY: TypeInfo = { name: 'XdsIdentity', fullName: 'Microsoft.Rtc.Management.Xds.XdsIdentity', baseType: 'System.Object', is: () => false };
+
+/** The declared type of a configuration object's property, as the Lync module's object reports it. */
+export function declaredPropertyType(owner: Value, property: string): TypeInfo | null {
+  if (!(owner instanceof PSObject) || !owner.typeName.endsWith('PersistentChatConfiguration') || owner.typeName.startsWith('Selected.')) return null;
+  const key = property.toLowerCase();
+  if (key === 'identity') return XDS_IDENTITY;
+  const meta = PROPERTIES.find((p) => p.name.toLowerCase() === key);
+  if (!meta) return null;
+  return resolveType(meta.type);
 }
