@@ -36,8 +36,8 @@ export async function copyText(text: string): Promise<boolean> {
 
 /**
  * Saves `text` as a file through the browser's download. In the desktop app
- * the same download asks where to save it (main allows only a .csv blob of
- * the app's own page); in the web preview it lands in the downloads folder.
+ * the same download asks where to save it (main allows only a .csv, .ps1 or
+ * .json blob of the app's own page); in the web preview it lands in the downloads folder.
  */
 export function downloadText(fileName: string, text: string, type = 'text/csv'): void {
   // A byte-order mark, so Excel reads the UTF-8 as UTF-8 (Export-Csv in 5.1 writes one as well with -Encoding UTF8).

@@ -1,0 +1,95 @@
+// Issue 8 in the window: cells changed since the baseline are marked in the
+// table (apart from the "differs from the default" mark), new rows carry a
+// New tag, and the Pending changes panel saves the change script as the file
+// Export-PchatChangeScript writes.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppPage } from '../support/app-page';
+import { expect, test } from './fixtures';
+
+const FIXTURE = path.resolve('test/fixtures/server/pchat-config.clixml.xml');
+const SHOTS = path.resolve('test-results', 'baseline-window');
+
+test('cells changed since the baseline are marked, new rows tagged; the default mark stays apart', async ({ app, preview }) => {
+  const ui = new AppPage(app);
+  await expect(ui.row('Global')).toBeVisible();
+  expect(preview.shell(`Import-PchatBaseline '${FIXTURE}' | Out-Null`).code).toBe(0);
+  expect(preview.shell('Set-CsPersistentChatConfiguration -DefaultChatHistory 45 -ParticipantUpdateLimit 75').code).toBe(0);
+  expect(preview.shell('New-CsPersistentChatConfiguration -Identity site:Redmond -DefaultChatHistory 50 | Out-Null').code).toBe(0);
+  await expect(ui.row('site:Redmond')).toBeVisible();
+
+  const table = app.getByRole('grid', { name: 'Persistent Chat configurations' });
+  const headers = (await table.getByRole('columnheader').allInnerTexts()).map((h) => h.replace(/\s+/g, ''));
+  const column = (name: string) => headers.indexOf(name);
+
+  // Global: DefaultChatHistory differs from the baseline (40 → 45): marked, with both values said.
+  const changed = ui.row('Global').getByRole('gridcell').nth(column('DefaultChatHistory'));
+  await expect(changed).toHaveText('45');
+  await expect(changed).toHaveClass(/\bpending\b/);
+  await expect(changed).toHaveAttribute('title', /Baseline: 40 → working: 45/);
+  await expect(changed).toHaveAccessibleDescription('Baseline: 40 → working: 45');
+  // A value equal to the baseline (75) is not marked as pending, whatever its default says.
+  const same = ui.row('Global').getByRole('gridcell').nth(column('ParticipantUpdateLimit'));
+  await expect(same).toHaveText('75');
+  await expect(same).not.toHaveClass(/\bpending\b/);
+  expect(await same.getAttribute('aria-description')).toBeNull();
+
+  // site:Redmond is new since the baseline: a New tag; its name stays the identity.
+  const identity = ui.row('site:Redmond').getByRole('gridcell', { name: 'site:Redmond', exact: true });
+  await expect(identity).toContainText('New');
+  await expect(identity).toHaveAccessibleDescription('New since the baseline');
+  // Its values differ from the default (the old mark) but are not baseline marks (the row is marked as a whole).
+  const redmond = ui.row('site:Redmond').getByRole('gridcell').nth(column('DefaultChatHistory'));
+  await expect(redmond).toHaveClass(/\bchanged\b/);
+  await expect(redmond).not.toHaveClass(/\bpending\b/);
+  await expect(ui.row('Global').getByRole('gridcell', { name: 'Global', exact: true })).not.toContainText('New');
+
+  // The marks look different: the baseline mark has its own edge and tint.
+  const look = (cell: typeof changed) => cell.evaluate((td) => ({ bg: getComputedStyle(td).backgroundColor, edge: getComputedStyle(td).boxShadow }));
+  const marked = await look(changed);
+  const defaultOnly = await look(redmond);
+  expect(marked.bg).not.toBe(defaultOnly.bg);
+  expect(marked.edge).not.toBe(defaultOnly.edge);
+
+  // Back to the baseline value: the mark goes.
+  expect(preview.shell('Set-CsPersistentChatConfiguration -DefaultChatHistory 40').code).toBe(0);
+  await expect(changed).toHaveText('40');
+  await expect(changed).not.toHaveClass(/\bpending\b/);
+
+  expect(preview.shell('Set-CsPersistentChatConfiguration -DefaultChatHistory 45').code).toBe(0);
+  await expect(changed).toHaveClass(/\bpending\b/);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await app.screenshot({ path: path.join(SHOTS, 'marked-table.png') });
+});
+
+test('Save script downloads pchat-changes.ps1: UTF-8 with a byte order mark and CR LF, as Export-PchatChangeScript writes', async ({ app, preview }) => {
+  const ui = new AppPage(app);
+  await expect(ui.row('Global')).toBeVisible();
+  expect(preview.shell(`Import-PchatBaseline '${FIXTURE}' | Out-Null`).code).toBe(0);
+  expect(preview.shell('Set-CsPersistentChatConfiguration -DefaultChatHistory 45').code).toBe(0);
+  await expect.poll(() => ui.cell('Global', 'DefaultChatHistory')).toBe('45');
+  await app.getByText('Pending changes', { exact: true }).click();
+  const panel = app.getByRole('region', { name: 'Pending changes' });
+  await panel.getByText('Change script', { exact: true }).click();
+  await expect(panel.getByLabel('Change script')).toContainText("-DefaultChatHistory 45");
+
+  const [download] = await Promise.all([app.waitForEvent('download'), panel.getByRole('button', { name: 'Save script…' }).click()]);
+  expect(download.suggestedFilename()).toBe('pchat-changes.ps1');
+  const saved = path.join(preview.storeDir, 'downloaded.ps1');
+  await download.saveAs(saved);
+  const bytes = fs.readFileSync(saved);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.subarray(3).toString('utf8');
+  expect(text).toContain("Set-CsPersistentChatConfiguration -Identity 'Global' -DefaultChatHistory 45 -WhatIf:$WhatIf -Confirm:$false\r\n");
+  expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+  expect(text.endsWith('\r\n')).toBe(true);
+
+  // The same bytes as the cmdlet's file, but for the generated-at time.
+  const exported = path.join(preview.storeDir, 'exported.ps1');
+  expect(preview.shell(`Export-PchatChangeScript -Path '${exported}'`).code).toBe(0);
+  const generated = /^# Generated: [^.]+\.\d+Z\./m;
+  const strip = (b: Buffer) => b.toString('latin1').replace(/# Generated: \S+\./, '# Generated: <time>.');
+  expect(generated.test(text)).toBe(true);
+  expect(strip(bytes)).toBe(strip(fs.readFileSync(exported)));
+});
