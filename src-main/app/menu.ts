@@ -34,6 +34,7 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
       submenu: [
         { id: 'import-baseline', label: '&Import from Server Export…', click: () => actions.send('import-baseline') },
         { id: 'show-changes', label: '&Pending Changes and Change Script', click: () => actions.send('show-changes') },
+        { id: 'back-up', label: '&Back Up Configuration…', click: () => actions.send('back-up') },
         separator,
         options.isMac ? { role: 'close' } : { role: 'quit' },
       ],

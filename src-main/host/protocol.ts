@@ -41,6 +41,7 @@ export interface WorkerMethods {
   'console.history': [[], readonly string[]];
   'changes.summary': [[], ChangesSummaryDto];
   'baseline.import': [[request: BaselineImportRequest], BaselineImportDto];
+  'configuration.backup': [[], string];
   'cmdlet.run': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters, expected?: CmdletParameters], CmdletResponse];
   'cmdlet.preview': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], PreviewResponse];
   'cmdlet.bulk': [[request: BulkRequest], BulkResponse];

@@ -435,6 +435,10 @@ export class SessionHost {
     return this.call('baseline.import', request);
   }
 
+  backupConfiguration(): Promise<string> {
+    return this.call('configuration.backup');
+  }
+
   /** Starts watching the store for writes by other processes. */
   start(): void {
     if (this.watching) return;

@@ -98,6 +98,8 @@ function dispatch(request: Request): unknown {
       return s.changesSummary();
     case 'baseline.import':
       return s.importBaseline(...request.args);
+    case 'configuration.backup':
+      return s.backupConfiguration();
     case 'cmdlet.run':
       return s.runCmdlet(...request.args);
     case 'cmdlet.preview':

@@ -276,6 +276,8 @@ export interface Channels {
   'pchat:changes:summary': { request: void; response: ChangesSummaryDto };
   /** A server export chosen in the window: previewed (apply false) or imported as the baseline. */
   'pchat:baseline:import': { request: BaselineImportRequest; response: BaselineImportDto };
+  /** The backup text Export-PchatConfiguration would write now (docs/configuration-format.md), for the window's Back up. */
+  'pchat:configuration:backup': { request: void; response: string };
 }
 
 /** Largest file the window sends (base64 characters); the console's Import-PchatBaseline reads larger ones. */
@@ -342,7 +344,7 @@ export const CONFIGURATION_CHANGED = 'pchat:configuration-changed';
 
 /** One-way event for application-menu commands the renderer carries out (payload: a MenuCommand). */
 export const MENU_COMMAND = 'pchat:menu';
-export type MenuCommand = 'toggle-console' | 'show-reference' | 'show-shortcuts' | 'import-baseline' | 'show-changes';
+export type MenuCommand = 'toggle-console' | 'show-reference' | 'show-shortcuts' | 'import-baseline' | 'show-changes' | 'back-up';
 
 /**
  * What a handler sends back over the wire (Electron invoke, web preview POST).
@@ -371,6 +373,8 @@ export interface PchatApi {
   /** Baseline, pending changes and change script, for the status bar and the Pending changes panel. */
   changesSummary(): Promise<ChangesSummaryDto>;
   importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto>;
+  /** The backup file's text (JSON, UTF-8 without a byte order mark). */
+  backupConfiguration(): Promise<string>;
   console: {
     execute(input: string, width?: number): Promise<ConsoleResult>;
     /** The running input's next lines (see the channel); call one at a time while execute/answer is pending. */

@@ -28,6 +28,7 @@ import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, Compl
 import { historyList } from './history-dto';
 import type { BaselineImportDto, BaselineImportRequest, ChangesSummaryDto } from './contract';
 import { changesSummary } from '../engine/changes/summary';
+import { configurationBackupText } from '../engine/cmdlets/pchat/configuration-backup';
 import { importBaselineFromWindow } from './baseline-import';
 import { IpcRefusal } from './errors';
 import { FormsRunner } from './forms-runner';
@@ -268,6 +269,11 @@ export class EngineService {
   /** Read in the session's thread, like every file access of the engine. */
   changesSummary(): ChangesSummaryDto {
     return changesSummary(this.repo);
+  }
+
+  /** Back up: the same text as Export-PchatConfiguration, read in the session's thread. */
+  backupConfiguration(): string {
+    return configurationBackupText(this.repo);
   }
 
   private notifyChanged(): void {

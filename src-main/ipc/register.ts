@@ -60,6 +60,7 @@ export interface IpcService {
   undoChange(id: number): Promise<CmdletResponse>;
   changesSummary(): MaybePromise<ChangesSummaryDto>;
   importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto>;
+  backupConfiguration(): MaybePromise<string>;
 }
 
 type Handler<C extends ChannelName> = (request: Channels[C]['request']) => Channels[C]['response'] | Promise<Channels[C]['response']>;
@@ -96,6 +97,7 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:history:undo': (request) => service.undoChange(request.id),
     'pchat:changes:summary': () => service.changesSummary(),
     'pchat:baseline:import': (request) => service.importBaseline(request),
+    'pchat:configuration:backup': () => service.backupConfiguration(),
   };
 }
 

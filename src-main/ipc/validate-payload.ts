@@ -167,6 +167,7 @@ const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
   'pchat:metadata': (args) => expectArgs(args, 0, 'pchat:metadata'),
   'pchat:console:history': (args) => expectArgs(args, 0, 'pchat:console:history'),
   'pchat:changes:summary': (args) => expectArgs(args, 0, 'pchat:changes:summary'),
+  'pchat:configuration:backup': (args) => expectArgs(args, 0, 'pchat:configuration:backup'),
   'pchat:baseline:import': (args) => {
     expectArgs(args, 1, 'pchat:baseline:import');
     const fields = record(args[0], 'request', ['name', 'content', 'apply', 'force']);

@@ -93,3 +93,25 @@ test('Save script downloads pchat-changes.ps1: UTF-8 with a byte order mark and 
   expect(generated.test(text)).toBe(true);
   expect(strip(bytes)).toBe(strip(fs.readFileSync(exported)));
 });
+
+test('Back up… downloads pchat-backup.json, the file Export-PchatConfiguration writes', async ({ app, preview }) => {
+  const ui = new AppPage(app);
+  await expect(ui.row('Global')).toBeVisible();
+  expect(preview.shell(`Import-PchatBaseline '${FIXTURE}' | Out-Null`).code).toBe(0);
+  expect(preview.shell('Set-CsPersistentChatConfiguration -DefaultChatHistory 45').code).toBe(0);
+  await expect.poll(() => ui.cell('Global', 'DefaultChatHistory')).toBe('45');
+  await app.getByText('Pending changes', { exact: true }).click();
+  const panel = app.getByRole('region', { name: 'Pending changes' });
+  const [download] = await Promise.all([app.waitForEvent('download'), panel.getByRole('button', { name: 'Back up…' }).click()]);
+  expect(download.suggestedFilename()).toBe('pchat-backup.json');
+  const saved = path.join(preview.storeDir, 'downloaded.json');
+  await download.saveAs(saved);
+  const text = fs.readFileSync(saved, 'utf8');
+  expect(text.charCodeAt(0)).toBe(0x7b);
+  expect(JSON.parse(text)).toMatchObject({ format: 'pchat-admin-configuration', version: 1, baseline: { source: { file: 'pchat-config.clixml.xml' } } });
+
+  const exported = path.join(preview.storeDir, 'exported.json');
+  expect(preview.shell(`Export-PchatConfiguration '${exported}'`).code).toBe(0);
+  const withoutTime = (t: string) => t.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "<time>"');
+  expect(withoutTime(text)).toBe(withoutTime(fs.readFileSync(exported, 'utf8')));
+});

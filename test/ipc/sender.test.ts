@@ -43,6 +43,7 @@ const VALID_ARGS: Record<string, unknown[]> = {
   'pchat:console:history': [],
   'pchat:changes:summary': [],
   'pchat:baseline:import': [{ name: 'x.xml', content: '', apply: false, force: false }],
+  'pchat:configuration:backup': [],
   'pchat:console:stop': [],
   'pchat:console:output': [],
   'pchat:history:list': [],

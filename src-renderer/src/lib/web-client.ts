@@ -90,6 +90,7 @@ export function createWebClient(baseUrl: string, token: string): PchatApi {
     help: (name) => call('pchat:help', { name }),
     changesSummary: () => call('pchat:changes:summary'),
     importBaseline: (request) => call('pchat:baseline:import', request),
+    backupConfiguration: () => call('pchat:configuration:backup'),
     console: Object.freeze({
       execute: (input: string, width?: number) => call('pchat:console:execute', width === undefined ? { input } : { input, width }),
       output: () => call('pchat:console:output'),

@@ -11,12 +11,31 @@ import { OWN_EXPORT_FORMAT } from '../../formats/config-input';
 import { fromJsonValue } from '../../formats/json51';
 import { writeTextFile } from '../../files/write-text-file';
 import type { CommandHelp, ParameterDef } from '../../shell/commands';
+import type { ConfigRepository } from '../../store/types';
 import { PSObject } from '../../shell/values';
 import { param } from '../builtins/support';
 import { reportFileError } from '../files/support';
 import { clause, fail, pchatCommand, readImportFile } from './support';
 
 export const CONFIGURATION_FORMAT_VERSION = 1;
+
+/**
+ * The backup text (docs/configuration-format.md): what Export-PchatConfiguration
+ * writes and the window's Back up downloads, UTF-8 without a byte order mark.
+ */
+export function configurationBackupText(repo: Pick<ConfigRepository, 'path' | 'list'>, now: Date = new Date()): string {
+  const baseline = readBaseline(repo);
+  const topology = readTopology(repo);
+  const data = {
+    format: OWN_EXPORT_FORMAT,
+    version: CONFIGURATION_FORMAT_VERSION,
+    exportedAt: now.toISOString(),
+    collections: repo.list(),
+    baseline: baseline.kind === 'ok' ? { source: baseline.data.source, collections: baseline.data.collections } : null,
+    topology: topology.kind === 'ok' ? { sources: topology.data.sources, sites: topology.data.sites, pools: topology.data.pools } : null,
+  };
+  return `${JSON.stringify(data, undefined, 2)}\n`;
+}
 
 const EXPORT_PARAMETERS: readonly ParameterDef[] = [
   param('Path', 'String', 'The backup file to write (JSON), absolute or relative to the current location.', { mandatory: true, position: 0 }),
@@ -42,19 +61,10 @@ export const exportConfiguration = pchatCommand(
   (ctx) => ({
     async process(bound) {
       const file = ctx.session.files().resolve(String(bound.get('Path') ?? ''));
-      const baseline = readBaseline(ctx.repo);
-      const topology = readTopology(ctx.repo);
-      const data = {
-        format: OWN_EXPORT_FORMAT,
-        version: CONFIGURATION_FORMAT_VERSION,
-        exportedAt: new Date().toISOString(),
-        collections: ctx.repo.list(),
-        baseline: baseline.kind === 'ok' ? { source: baseline.data.source, collections: baseline.data.collections } : null,
-        topology: topology.kind === 'ok' ? { sources: topology.data.sources, sites: topology.data.sites, pools: topology.data.pools } : null,
-      };
+      const text = configurationBackupText(ctx.repo);
       if (!(await ctx.shouldProcess(file))) return;
       try {
-        writeTextFile(file, `${JSON.stringify(data, undefined, 2)}\n`, { encoding: 'UTF8', bom: false, noClobber: bound.get('NoClobber') === true, force: bound.get('Force') === true });
+        writeTextFile(file, text, { encoding: 'UTF8', bom: false, noClobber: bound.get('NoClobber') === true, force: bound.get('Force') === true });
       } catch (e) {
         await reportFileError(ctx, e);
       }
