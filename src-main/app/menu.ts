@@ -35,6 +35,7 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
         { id: 'import-baseline', label: '&Import from Server Export…', click: () => actions.send('import-baseline') },
         { id: 'show-changes', label: '&Pending Changes and Change Script', click: () => actions.send('show-changes') },
         { id: 'back-up', label: '&Back Up Configuration…', click: () => actions.send('back-up') },
+        { id: 'restore', label: '&Restore Configuration…', click: () => actions.send('restore') },
         separator,
         options.isMac ? { role: 'close' } : { role: 'quit' },
       ],

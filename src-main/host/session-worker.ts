@@ -100,6 +100,8 @@ function dispatch(request: Request): unknown {
       return s.importBaseline(...request.args);
     case 'configuration.backup':
       return s.backupConfiguration();
+    case 'configuration.restore':
+      return s.restoreConfiguration(...request.args);
     case 'cmdlet.run':
       return s.runCmdlet(...request.args);
     case 'cmdlet.preview':

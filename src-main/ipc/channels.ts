@@ -26,6 +26,7 @@ const CHANNEL_TABLE = {
   'pchat:changes:summary': true,
   'pchat:baseline:import': true,
   'pchat:configuration:backup': true,
+  'pchat:configuration:restore': true,
 } as const satisfies Record<ChannelName, true>;
 
 export const CHANNELS: readonly ChannelName[] = Object.freeze(Object.keys(CHANNEL_TABLE) as ChannelName[]);

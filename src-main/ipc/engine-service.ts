@@ -26,10 +26,11 @@ import { ConsoleRunner, type ConsoleExecuteOptions, type ConsoleRunnerOptions } 
 import { commandHelpData } from '../engine/cmdlets/help/help-data';
 import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, HelpData, ConsoleResult, HistoryListDto, Metadata, OutputBatch, PreviewResponse } from './contract';
 import { historyList } from './history-dto';
-import type { BaselineImportDto, BaselineImportRequest, ChangesSummaryDto } from './contract';
+import type { BaselineImportDto, BaselineImportRequest, ChangesSummaryDto, ConfigurationRestoreDto, ConfigurationRestoreRequest } from './contract';
 import { changesSummary } from '../engine/changes/summary';
 import { configurationBackupText } from '../engine/cmdlets/pchat/configuration-backup';
 import { importBaselineFromWindow } from './baseline-import';
+import { restoreConfigurationFromWindow } from './configuration-restore';
 import { IpcRefusal } from './errors';
 import { FormsRunner } from './forms-runner';
 import { HistoryFile } from './history-file';
@@ -274,6 +275,13 @@ export class EngineService {
   /** Back up: the same text as Export-PchatConfiguration, read in the session's thread. */
   backupConfiguration(): string {
     return configurationBackupText(this.repo);
+  }
+
+  /** A backup chosen in the window; a restore tells the windows as a console write would. */
+  async restoreConfiguration(request: ConfigurationRestoreRequest): Promise<ConfigurationRestoreDto> {
+    const result = await restoreConfigurationFromWindow(this.repo, this.queue, request);
+    if (result.applied) this.notifyChanged();
+    return result;
   }
 
   private notifyChanged(): void {

@@ -12,6 +12,8 @@ import type { ConfigCmdletName as CmdletName } from '../engine/domain/parameters
 import type {
   BaselineImportDto,
   BaselineImportRequest,
+  ConfigurationRestoreDto,
+  ConfigurationRestoreRequest,
   ChangesSummaryDto,
   ChannelName,
   Channels,
@@ -61,6 +63,7 @@ export interface IpcService {
   changesSummary(): MaybePromise<ChangesSummaryDto>;
   importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto>;
   backupConfiguration(): MaybePromise<string>;
+  restoreConfiguration(request: ConfigurationRestoreRequest): Promise<ConfigurationRestoreDto>;
 }
 
 type Handler<C extends ChannelName> = (request: Channels[C]['request']) => Channels[C]['response'] | Promise<Channels[C]['response']>;
@@ -98,6 +101,7 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:changes:summary': () => service.changesSummary(),
     'pchat:baseline:import': (request) => service.importBaseline(request),
     'pchat:configuration:backup': () => service.backupConfiguration(),
+    'pchat:configuration:restore': (request) => service.restoreConfiguration(request),
   };
 }
 

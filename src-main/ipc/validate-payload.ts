@@ -168,6 +168,15 @@ const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
   'pchat:console:history': (args) => expectArgs(args, 0, 'pchat:console:history'),
   'pchat:changes:summary': (args) => expectArgs(args, 0, 'pchat:changes:summary'),
   'pchat:configuration:backup': (args) => expectArgs(args, 0, 'pchat:configuration:backup'),
+  'pchat:configuration:restore': (args) => {
+    expectArgs(args, 1, 'pchat:configuration:restore');
+    const fields = record(args[0], 'request', ['name', 'content', 'apply']);
+    const content = string(fields.get('content'), 'content', MAX_IMPORT_CONTENT);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content)) invalid('content must be base64.');
+    const apply = fields.get('apply');
+    if (typeof apply !== 'boolean') invalid('apply must be true or false.');
+    return Object.freeze({ name: string(fields.get('name'), 'name', 255), content, apply: apply as boolean });
+  },
   'pchat:baseline:import': (args) => {
     expectArgs(args, 1, 'pchat:baseline:import');
     const fields = record(args[0], 'request', ['name', 'content', 'apply', 'force']);

@@ -345,7 +345,7 @@ describe('main-process bootstrap', () => {
     const menu = state.menuTemplate as Item[];
     const describeItem = (item: Item): string => item.label ?? item.role ?? item.type ?? '?';
     expect(menu.map((m) => [describeItem(m), (m.submenu ?? []).map(describeItem)])).toEqual([
-      ['&File', ['&Import from Server Export…', '&Pending Changes and Change Script', '&Back Up Configuration…', 'separator', 'quit']],
+      ['&File', ['&Import from Server Export…', '&Pending Changes and Change Script', '&Back Up Configuration…', '&Restore Configuration…', 'separator', 'quit']],
       ['&Edit', ['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'delete', 'separator', 'selectAll']],
       ['&View', ['Toggle &Console', 'separator', 'resetZoom', 'zoomIn', 'zoomOut', 'separator', 'reload', 'toggleDevTools']],
       ['&Help', ['Cmdlet &Reference', '&Keyboard Shortcuts', 'separator', '&About pchat-admin']],
@@ -359,6 +359,7 @@ describe('main-process bootstrap', () => {
     menu[0]!.submenu![0]!.click!();
     menu[0]!.submenu![1]!.click!();
     menu[0]!.submenu![2]!.click!();
+    menu[0]!.submenu![3]!.click!();
     expect(window.sent).toEqual([
       ['pchat:menu', 'toggle-console'],
       ['pchat:menu', 'show-reference'],
@@ -366,6 +367,7 @@ describe('main-process bootstrap', () => {
       ['pchat:menu', 'import-baseline'],
       ['pchat:menu', 'show-changes'],
       ['pchat:menu', 'back-up'],
+      ['pchat:menu', 'restore'],
     ]);
     help[3]!.click!();
     const about = state.dialogs.at(-1)!;

@@ -115,3 +115,31 @@ test('Back up… downloads pchat-backup.json, the file Export-PchatConfiguration
   const withoutTime = (t: string) => t.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "<time>"');
   expect(withoutTime(text)).toBe(withoutTime(fs.readFileSync(exported, 'utf8')));
 });
+
+test('Restore… previews what a backup changes, then restores it; a file that is not a backup shows the engine message', async ({ app, preview }) => {
+  const ui = new AppPage(app);
+  await expect(ui.row('Global')).toBeVisible();
+  const backup = path.join(preview.storeDir, 'pchat-backup.json');
+  expect(preview.shell('Set-CsPersistentChatConfiguration -DefaultChatHistory 45').code).toBe(0);
+  expect(preview.shell(`Export-PchatConfiguration '${backup}'`).code).toBe(0);
+  expect(preview.shell('Set-CsPersistentChatConfiguration -DefaultChatHistory 12').code).toBe(0);
+  await expect.poll(() => ui.cell('Global', 'DefaultChatHistory')).toBe('12');
+
+  await app.getByText('Pending changes', { exact: true }).click();
+  await app.getByRole('region', { name: 'Pending changes' }).getByRole('button', { name: 'Restore…' }).click();
+  const dialog = ui.dialog('Restore a backup');
+  await dialog.getByLabel('Backup file').setInputFiles(FIXTURE);
+  await expect(dialog.getByRole('alert')).toHaveText(
+    "Cannot restore 'pchat-config.clixml.xml': it is not a pchat-admin backup (format \"pchat-admin-configuration\"); to import what the server exported, use Import-PchatBaseline. Nothing was changed.",
+  );
+  await expect(dialog.getByRole('button', { name: 'Restore' })).toBeDisabled();
+
+  await dialog.getByLabel('Backup file').setInputFiles(backup);
+  const changes = dialog.getByRole('table', { name: 'What the restore changes' });
+  await expect(changes.getByRole('row', { name: /Global Set DefaultChatHistory 12 45/ })).toBeVisible();
+  expect(preview.stored()['Global']).toMatchObject({ DefaultChatHistory: 12 });
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => ui.cell('Global', 'DefaultChatHistory')).toBe('45');
+  expect(preview.stored()['Global']).toMatchObject({ DefaultChatHistory: 45 });
+});

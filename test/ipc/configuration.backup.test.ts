@@ -1,11 +1,12 @@
-// The pchat:configuration:backup channel: the window's Back up gets the text
-// Export-PchatConfiguration writes (one builder, one format), through the real
-// handler table, service and store.
+// The pchat:configuration:backup and :restore channels: the window's Back up
+// gets the text Export-PchatConfiguration writes (one builder, one format);
+// Restore previews, then restores as Import-PchatConfiguration does (all or
+// nothing, the engine's messages), through the real handler table, service and store.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IpcReply } from '../../src-main/ipc/contract';
+import type { ConfigurationRestoreDto, IpcReply } from '../../src-main/ipc/contract';
 import { createHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -42,5 +43,49 @@ describe('pchat:configuration:backup', () => {
   it('takes no arguments', async () => {
     const reply = (await h.invoke('pchat:configuration:backup', 'x')) as IpcReply<unknown>;
     expect(reply.ok).toBe(false);
+  });
+});
+
+describe('pchat:configuration:restore', () => {
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+  it('previews what a backup changes, changes nothing until applied, then restores the configuration, baseline and topology', async () => {
+    const fixture = path.resolve('test/fixtures/server/pchat-config.clixml.xml');
+    value(await h.invoke('pchat:console:execute', { input: `Import-PchatBaseline '${fixture}' | Out-Null` }));
+    value(await h.invoke('pchat:cmdlet:set', { parameters: { Identity: 'Global', DefaultChatHistory: 41 } }));
+    const backup = value<string>(await h.invoke('pchat:configuration:backup'));
+    value(await h.invoke('pchat:cmdlet:set', { parameters: { Identity: 'Global', DefaultChatHistory: 12 } }));
+
+    const preview = value<ConfigurationRestoreDto>(await h.invoke('pchat:configuration:restore', { name: 'b.json', content: b64(backup), apply: false }));
+    expect(preview).toMatchObject({ ok: true, applied: false, baseline: 'pchat-config.clixml.xml', topology: null });
+    expect(preview.changes).toEqual([{ identity: 'Global', action: 'Set', property: 'DefaultChatHistory', baseline: 12, working: 41 }]);
+    const now = value<{ objects: { DefaultChatHistory: number }[] }>(await h.invoke('pchat:cmdlet:get', { parameters: { Identity: 'Global' } }));
+    expect(now.objects[0]?.DefaultChatHistory).toBe(12);
+
+    const done = value<ConfigurationRestoreDto>(await h.invoke('pchat:configuration:restore', { name: 'b.json', content: b64(backup), apply: true }));
+    expect(done).toMatchObject({ ok: true, applied: true });
+    const after = value<{ objects: { DefaultChatHistory: number }[] }>(await h.invoke('pchat:cmdlet:get', { parameters: { Identity: 'Global' } }));
+    expect(after.objects[0]?.DefaultChatHistory).toBe(41);
+  });
+
+  it('refuses what is not a backup, or a newer one, with the engine message, and changes nothing', async () => {
+    const before = fs.readFileSync(path.join(h.dir, 'config.json'), 'utf8');
+    const server = fs.readFileSync(path.resolve('test/fixtures/server/pchat-config.clixml.xml')).toString('base64');
+    const notBackup = value<ConfigurationRestoreDto>(await h.invoke('pchat:configuration:restore', { name: 'server.xml', content: server, apply: true }));
+    expect(notBackup).toMatchObject({ ok: false, applied: false });
+    expect(notBackup.message).toBe("Cannot restore 'server.xml': it is not a pchat-admin backup (format \"pchat-admin-configuration\"); to import what the server exported, use Import-PchatBaseline. Nothing was changed.");
+    const newer = value<ConfigurationRestoreDto>(await h.invoke('pchat:configuration:restore', { name: 'n.json', content: b64(JSON.stringify({ format: 'pchat-admin-configuration', version: 99, collections: [] })), apply: true }));
+    expect(newer.message).toBe("Cannot restore 'n.json': it was written by a newer pchat-admin (format version 99). Nothing was changed.");
+    const junk = value<ConfigurationRestoreDto>(await h.invoke('pchat:configuration:restore', { name: 'junk.bin', content: b64('hello world'), apply: true }));
+    expect(junk.ok).toBe(false);
+    expect(junk.message).toMatch(/^Cannot restore 'junk\.bin': .+\. Nothing was changed\.$/);
+    expect(fs.readFileSync(path.join(h.dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
+  it('validates its request', async () => {
+    for (const bad of [undefined, { name: 'a', content: '***', apply: true }, { name: 'a', content: '', apply: 'yes' }, { name: 'a', content: '', apply: true, force: true }]) {
+      const reply = (await h.invoke('pchat:configuration:restore', bad)) as IpcReply<unknown>;
+      expect(reply.ok).toBe(false);
+    }
   });
 });

@@ -44,6 +44,7 @@ const VALID_ARGS: Record<string, unknown[]> = {
   'pchat:changes:summary': [],
   'pchat:baseline:import': [{ name: 'x.xml', content: '', apply: false, force: false }],
   'pchat:configuration:backup': [],
+  'pchat:configuration:restore': [{ name: 'x.json', content: '', apply: false }],
   'pchat:console:stop': [],
   'pchat:console:output': [],
   'pchat:history:list': [],

@@ -91,6 +91,7 @@ export function createWebClient(baseUrl: string, token: string): PchatApi {
     changesSummary: () => call('pchat:changes:summary'),
     importBaseline: (request) => call('pchat:baseline:import', request),
     backupConfiguration: () => call('pchat:configuration:backup'),
+    restoreConfiguration: (request) => call('pchat:configuration:restore', request),
     console: Object.freeze({
       execute: (input: string, width?: number) => call('pchat:console:execute', width === undefined ? { input } : { input, width }),
       output: () => call('pchat:console:output'),
