@@ -102,6 +102,8 @@ function dispatch(request: Request): unknown {
       return s.backupConfiguration();
     case 'configuration.restore':
       return s.restoreConfiguration(...request.args);
+    case 'topology.import':
+      return s.importTopology(...request.args);
     case 'cmdlet.run':
       return s.runCmdlet(...request.args);
     case 'cmdlet.preview':

@@ -280,6 +280,8 @@ export interface Channels {
   'pchat:configuration:backup': { request: void; response: string };
   /** A backup chosen in the window: previewed (apply false) or restored, as Import-PchatConfiguration restores it. */
   'pchat:configuration:restore': { request: ConfigurationRestoreRequest; response: ConfigurationRestoreDto };
+  /** The server's site and pool exports chosen in the window, recorded as Import-PchatTopology records them. */
+  'pchat:topology:import': { request: TopologyImportRequest; response: TopologyImportDto };
 }
 
 /** Largest file the window sends (base64 characters); the console's Import-PchatBaseline reads larger ones. */
@@ -294,6 +296,23 @@ export interface BaselineImportRequest {
   readonly apply: boolean;
   /** Discard pending local changes. */
   readonly force: boolean;
+}
+
+export interface TopologyImportRequest {
+  /** The files (name, bytes as base64), at most MAX_TOPOLOGY_FILES, each at most MAX_IMPORT_CONTENT characters. */
+  readonly files: readonly { readonly name: string; readonly content: string }[];
+}
+
+/** Files one topology import takes (Get-CsSite's and Get-CsService's exports, and a few more). */
+export const MAX_TOPOLOGY_FILES = 4;
+
+export interface TopologyImportDto {
+  readonly ok: boolean;
+  /** Why nothing was recorded (the engine's message). */
+  readonly message?: string;
+  /** Sites and pools the files held. */
+  readonly sites: number;
+  readonly pools: number;
 }
 
 export interface ConfigurationRestoreRequest {
@@ -370,7 +389,7 @@ export const CONFIGURATION_CHANGED = 'pchat:configuration-changed';
 
 /** One-way event for application-menu commands the renderer carries out (payload: a MenuCommand). */
 export const MENU_COMMAND = 'pchat:menu';
-export type MenuCommand = 'toggle-console' | 'show-reference' | 'show-shortcuts' | 'import-baseline' | 'show-changes' | 'back-up' | 'restore';
+export type MenuCommand = 'toggle-console' | 'show-reference' | 'show-shortcuts' | 'import-baseline' | 'show-changes' | 'back-up' | 'restore' | 'import-topology';
 
 /**
  * What a handler sends back over the wire (Electron invoke, web preview POST).
@@ -402,6 +421,7 @@ export interface PchatApi {
   /** The backup file's text (JSON, UTF-8 without a byte order mark). */
   backupConfiguration(): Promise<string>;
   restoreConfiguration(request: ConfigurationRestoreRequest): Promise<ConfigurationRestoreDto>;
+  importTopology(request: TopologyImportRequest): Promise<TopologyImportDto>;
   console: {
     execute(input: string, width?: number): Promise<ConsoleResult>;
     /** The running input's next lines (see the channel); call one at a time while execute/answer is pending. */

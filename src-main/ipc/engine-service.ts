@@ -26,11 +26,12 @@ import { ConsoleRunner, type ConsoleExecuteOptions, type ConsoleRunnerOptions } 
 import { commandHelpData } from '../engine/cmdlets/help/help-data';
 import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, HelpData, ConsoleResult, HistoryListDto, Metadata, OutputBatch, PreviewResponse } from './contract';
 import { historyList } from './history-dto';
-import type { BaselineImportDto, BaselineImportRequest, ChangesSummaryDto, ConfigurationRestoreDto, ConfigurationRestoreRequest } from './contract';
+import type { BaselineImportDto, BaselineImportRequest, ChangesSummaryDto, ConfigurationRestoreDto, ConfigurationRestoreRequest, TopologyImportDto, TopologyImportRequest } from './contract';
 import { changesSummary } from '../engine/changes/summary';
 import { configurationBackupText } from '../engine/cmdlets/pchat/configuration-backup';
 import { importBaselineFromWindow } from './baseline-import';
 import { restoreConfigurationFromWindow } from './configuration-restore';
+import { importTopologyFromWindow } from './topology-import';
 import { IpcRefusal } from './errors';
 import { FormsRunner } from './forms-runner';
 import { HistoryFile } from './history-file';
@@ -281,6 +282,13 @@ export class EngineService {
   async restoreConfiguration(request: ConfigurationRestoreRequest): Promise<ConfigurationRestoreDto> {
     const result = await restoreConfigurationFromWindow(this.repo, this.queue, request);
     if (result.applied) this.notifyChanged();
+    return result;
+  }
+
+  /** Site and pool exports chosen in the window; a recorded topology tells the windows (their New dialogs offer it). */
+  async importTopology(request: TopologyImportRequest): Promise<TopologyImportDto> {
+    const result = await importTopologyFromWindow(this.repo, this.queue, request);
+    if (result.ok) this.notifyChanged();
     return result;
   }
 

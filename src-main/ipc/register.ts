@@ -14,6 +14,8 @@ import type {
   BaselineImportRequest,
   ConfigurationRestoreDto,
   ConfigurationRestoreRequest,
+  TopologyImportDto,
+  TopologyImportRequest,
   ChangesSummaryDto,
   ChannelName,
   Channels,
@@ -64,6 +66,7 @@ export interface IpcService {
   importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto>;
   backupConfiguration(): MaybePromise<string>;
   restoreConfiguration(request: ConfigurationRestoreRequest): Promise<ConfigurationRestoreDto>;
+  importTopology(request: TopologyImportRequest): Promise<TopologyImportDto>;
 }
 
 type Handler<C extends ChannelName> = (request: Channels[C]['request']) => Channels[C]['response'] | Promise<Channels[C]['response']>;
@@ -102,6 +105,7 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:baseline:import': (request) => service.importBaseline(request),
     'pchat:configuration:backup': () => service.backupConfiguration(),
     'pchat:configuration:restore': (request) => service.restoreConfiguration(request),
+    'pchat:topology:import': (request) => service.importTopology(request),
   };
 }
 

@@ -143,3 +143,21 @@ test('Restore… previews what a backup changes, then restores it; a file that i
   await expect.poll(() => ui.cell('Global', 'DefaultChatHistory')).toBe('45');
   expect(preview.stored()['Global']).toMatchObject({ DefaultChatHistory: 45 });
 });
+
+test('Import topology… records the sites and pools; the New dialog then offers them', async ({ app }) => {
+  const ui = new AppPage(app);
+  await expect(ui.row('Global')).toBeVisible();
+  const fixtures = path.resolve('test/fixtures/server');
+  await app.getByText('Pending changes', { exact: true }).click();
+  await app.getByRole('region', { name: 'Pending changes' }).getByRole('button', { name: 'Import topology…' }).click();
+  const dialog = ui.dialog('Import topology');
+  await dialog.getByLabel('Topology files').setInputFiles([path.join(fixtures, 'sites.clixml.xml'), path.join(fixtures, 'pchat-services.clixml.xml')]);
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Recorded 2 sites and 2 pools.');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await app.getByRole('button', { name: 'New', exact: true }).click();
+  await app.getByRole('menuitem', { name: 'Site configuration' }).click();
+  const sites = ui.dialog('New site configuration').getByRole('listbox', { name: 'Known sites' });
+  await expect(sites.getByRole('option')).toHaveText([/Redmond/, /Zürich Nord/]);
+});

@@ -45,6 +45,7 @@ const VALID_ARGS: Record<string, unknown[]> = {
   'pchat:baseline:import': [{ name: 'x.xml', content: '', apply: false, force: false }],
   'pchat:configuration:backup': [],
   'pchat:configuration:restore': [{ name: 'x.json', content: '', apply: false }],
+  'pchat:topology:import': [{ files: [{ name: 'sites.xml', content: '' }] }],
   'pchat:console:stop': [],
   'pchat:console:output': [],
   'pchat:history:list': [],
