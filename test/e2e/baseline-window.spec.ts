@@ -43,7 +43,8 @@ test('cells changed since the baseline are marked, new rows tagged; the default 
   const redmond = ui.row('site:Redmond').getByRole('gridcell').nth(column('DefaultChatHistory'));
   await expect(redmond).toHaveClass(/\bchanged\b/);
   await expect(redmond).not.toHaveClass(/\bpending\b/);
-  await expect(ui.row('Global').getByRole('gridcell', { name: 'Global', exact: true })).not.toContainText('New');
+  // (The Scope column also reads Global: the identity cell is the first.)
+  await expect(ui.row('Global').getByRole('gridcell', { name: 'Global', exact: true }).first()).not.toContainText('New');
 
   // The marks look different: the baseline mark has its own edge and tint.
   const look = (cell: typeof changed) => cell.evaluate((td) => ({ bg: getComputedStyle(td).backgroundColor, edge: getComputedStyle(td).boxShadow }));
@@ -66,10 +67,11 @@ test('cells changed since the baseline are marked, new rows tagged; the default 
 test('Save script downloads pchat-changes.ps1: UTF-8 with a byte order mark and CR LF, as Export-PchatChangeScript writes', async ({ app, preview }) => {
   const ui = new AppPage(app);
   await expect(ui.row('Global')).toBeVisible();
+  // Unfolded first: with a baseline its summary also shows the count and the source.
+  await app.getByText('Pending changes', { exact: true }).click();
   expect(preview.shell(`Import-PchatBaseline '${FIXTURE}' | Out-Null`).code).toBe(0);
   expect(preview.shell('Set-CsPersistentChatConfiguration -DefaultChatHistory 45').code).toBe(0);
   await expect.poll(() => ui.cell('Global', 'DefaultChatHistory')).toBe('45');
-  await app.getByText('Pending changes', { exact: true }).click();
   const panel = app.getByRole('region', { name: 'Pending changes' });
   await panel.getByText('Change script', { exact: true }).click();
   await expect(panel.getByLabel('Change script')).toContainText("-DefaultChatHistory 45");
@@ -97,10 +99,11 @@ test('Save script downloads pchat-changes.ps1: UTF-8 with a byte order mark and 
 test('Back up… downloads pchat-backup.json, the file Export-PchatConfiguration writes', async ({ app, preview }) => {
   const ui = new AppPage(app);
   await expect(ui.row('Global')).toBeVisible();
+  // Unfolded first: with a baseline its summary also shows the count and the source.
+  await app.getByText('Pending changes', { exact: true }).click();
   expect(preview.shell(`Import-PchatBaseline '${FIXTURE}' | Out-Null`).code).toBe(0);
   expect(preview.shell('Set-CsPersistentChatConfiguration -DefaultChatHistory 45').code).toBe(0);
   await expect.poll(() => ui.cell('Global', 'DefaultChatHistory')).toBe('45');
-  await app.getByText('Pending changes', { exact: true }).click();
   const panel = app.getByRole('region', { name: 'Pending changes' });
   const [download] = await Promise.all([app.waitForEvent('download'), panel.getByRole('button', { name: 'Back up…' }).click()]);
   expect(download.suggestedFilename()).toBe('pchat-backup.json');
