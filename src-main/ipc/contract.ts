@@ -299,7 +299,7 @@ export interface BaselineImportRequest {
 }
 
 export interface TopologyImportRequest {
-  /** The files (name, bytes as base64), at most MAX_TOPOLOGY_FILES, each at most MAX_IMPORT_CONTENT characters. */
+  /** The files (name, bytes as base64), at most MAX_TOPOLOGY_FILES, together at most MAX_IMPORT_CONTENT characters. */
   readonly files: readonly { readonly name: string; readonly content: string }[];
 }
 

@@ -179,6 +179,8 @@ const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content)) invalid('content must be base64.');
       return Object.freeze({ name: string(file.get('name'), 'name', 255), content });
     });
+    // The same cap as one import file, for all of them together.
+    if (files.reduce((n, f) => n + f.content.length, 0) > MAX_IMPORT_CONTENT) invalid(`the files together must be at most ${MAX_IMPORT_CONTENT} base64 characters.`);
     return Object.freeze({ files: Object.freeze(files) });
   },
   'pchat:configuration:restore': (args) => {

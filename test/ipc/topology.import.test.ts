@@ -42,7 +42,8 @@ describe('pchat:topology:import', () => {
 
   it('validates its request', async () => {
     const many = Array.from({ length: 5 }, () => ({ name: 'a.xml', content: '' }));
-    for (const bad of [undefined, { files: [] }, { files: many }, { files: [{ name: 'a', content: '***' }] }, { files: [{ name: 'a' }] }, { files: 'x' }]) {
+    const big = Array.from({ length: 2 }, () => ({ name: 'a.xml', content: 'A'.repeat(500_000) }));
+    for (const bad of [undefined, { files: [] }, { files: many }, { files: big }, { files: [{ name: 'a', content: '***' }] }, { files: [{ name: 'a' }] }, { files: 'x' }]) {
       const reply = (await h.invoke('pchat:topology:import', bad)) as IpcReply<unknown>;
       expect(reply.ok).toBe(false);
     }
