@@ -19,8 +19,13 @@ export function isSameOrigin(url: string, trustedOrigin: string): boolean {
   }
 }
 
-/** A `blob:` URL minted by our own page, saved under a .csv name (the table's Export rows to CSV). */
-export function isOwnCsvExport(url: string, fileName: string, trustedOrigin: string): boolean {
-  if (!url.startsWith('blob:') || !/^[^\\/:*?"<>|]+\.csv$/i.test(fileName)) return false;
+/**
+ * A `blob:` URL minted by our own page, saved under a plain file name with one
+ * of the extensions the window exports: .csv (Export rows to CSV), .ps1 (the
+ * Pending changes panel's Save script) and .json (Back up). Nothing else, so a
+ * page that went wrong cannot save an executable or a shortcut.
+ */
+export function isOwnExport(url: string, fileName: string, trustedOrigin: string): boolean {
+  if (!url.startsWith('blob:') || !/^[^\\/:*?"<>|]+\.(?:csv|ps1|json)$/i.test(fileName)) return false;
   return isSameOrigin(url.slice('blob:'.length), trustedOrigin);
 }

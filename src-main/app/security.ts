@@ -2,7 +2,7 @@
 // download or ask permission for. The answer is almost always "no".
 
 import { app, type Session, type WebContents } from 'electron';
-import { isOwnCsvExport, isSameOrigin } from './origin';
+import { isOwnExport, isSameOrigin } from './origin';
 
 /** The one permission the UI uses: the Copy buttons write the cmdlet line to the clipboard. */
 const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
@@ -19,9 +19,10 @@ export function hardenSession(ses: Session, trustedOrigin: string): void {
   ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => permission === CLIPBOARD_WRITE && isSameOrigin(requestingOrigin, trustedOrigin));
   ses.setDevicePermissionHandler(() => false);
   ses.on('will-download', (event, item) => {
-    // One download is ours: Export rows to CSV, a blob the page itself made. Without a save path
-    // Electron asks the user where to save it. Anything else is refused.
-    if (!isOwnCsvExport(item.getURL(), item.getFilename(), trustedOrigin)) event.preventDefault();
+    // Our own downloads only: a .csv, .ps1 or .json blob the page itself made (Export rows to CSV,
+    // Save script, Back up). Without a save path Electron asks the user where to save it. Anything
+    // else is refused.
+    if (!isOwnExport(item.getURL(), item.getFilename(), trustedOrigin)) event.preventDefault();
   });
 }
 

@@ -5,7 +5,7 @@
 
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
-import type { BaselineImportDto, BaselineImportRequest, BulkRequest, BulkResponse, ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, HistoryListDto, OutputLineDto, PreviewResponse } from '../ipc/contract';
+import type { BaselineImportDto, BaselineImportRequest, ConfigurationRestoreDto, ConfigurationRestoreRequest, TopologyImportDto, TopologyImportRequest, BulkRequest, BulkResponse, ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, HistoryListDto, OutputLineDto, PreviewResponse } from '../ipc/contract';
 
 /** What the worker is started with (workerData). */
 export interface WorkerStart {
@@ -41,6 +41,9 @@ export interface WorkerMethods {
   'console.history': [[], readonly string[]];
   'changes.summary': [[], ChangesSummaryDto];
   'baseline.import': [[request: BaselineImportRequest], BaselineImportDto];
+  'configuration.backup': [[], string];
+  'configuration.restore': [[request: ConfigurationRestoreRequest], ConfigurationRestoreDto];
+  'topology.import': [[request: TopologyImportRequest], TopologyImportDto];
   'cmdlet.run': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters, expected?: CmdletParameters], CmdletResponse];
   'cmdlet.preview': [[cmdlet: ConfigCmdletName, parameters: CmdletParameters], PreviewResponse];
   'cmdlet.bulk': [[request: BulkRequest], BulkResponse];

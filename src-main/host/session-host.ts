@@ -15,7 +15,7 @@ import type { commandHelpData } from '../engine/cmdlets/help/help-data';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
-import type { BaselineImportDto, BaselineImportRequest, BulkRequest, BulkResponse, ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, HistoryListDto, Metadata, OutputBatch, PreviewResponse } from '../ipc/contract';
+import type { BaselineImportDto, BaselineImportRequest, ConfigurationRestoreDto, ConfigurationRestoreRequest, TopologyImportDto, TopologyImportRequest, BulkRequest, BulkResponse, ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, HistoryListDto, Metadata, OutputBatch, PreviewResponse } from '../ipc/contract';
 import { IpcRefusal, refuse } from '../ipc/errors';
 import { buildMetadata } from '../ipc/metadata';
 import { Control, createControlBuffer, IDLE } from './control';
@@ -433,6 +433,18 @@ export class SessionHost {
 
   importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto> {
     return this.call('baseline.import', request);
+  }
+
+  backupConfiguration(): Promise<string> {
+    return this.call('configuration.backup');
+  }
+
+  restoreConfiguration(request: ConfigurationRestoreRequest): Promise<ConfigurationRestoreDto> {
+    return this.call('configuration.restore', request);
+  }
+
+  importTopology(request: TopologyImportRequest): Promise<TopologyImportDto> {
+    return this.call('topology.import', request);
   }
 
   /** Starts watching the store for writes by other processes. */

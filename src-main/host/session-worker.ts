@@ -98,6 +98,12 @@ function dispatch(request: Request): unknown {
       return s.changesSummary();
     case 'baseline.import':
       return s.importBaseline(...request.args);
+    case 'configuration.backup':
+      return s.backupConfiguration();
+    case 'configuration.restore':
+      return s.restoreConfiguration(...request.args);
+    case 'topology.import':
+      return s.importTopology(...request.args);
     case 'cmdlet.run':
       return s.runCmdlet(...request.args);
     case 'cmdlet.preview':

@@ -25,6 +25,9 @@ const CHANNEL_TABLE = {
   'pchat:history:undo': true,
   'pchat:changes:summary': true,
   'pchat:baseline:import': true,
+  'pchat:configuration:backup': true,
+  'pchat:configuration:restore': true,
+  'pchat:topology:import': true,
 } as const satisfies Record<ChannelName, true>;
 
 export const CHANNELS: readonly ChannelName[] = Object.freeze(Object.keys(CHANNEL_TABLE) as ChannelName[]);

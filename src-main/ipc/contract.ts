@@ -276,6 +276,12 @@ export interface Channels {
   'pchat:changes:summary': { request: void; response: ChangesSummaryDto };
   /** A server export chosen in the window: previewed (apply false) or imported as the baseline. */
   'pchat:baseline:import': { request: BaselineImportRequest; response: BaselineImportDto };
+  /** The backup text Export-PchatConfiguration would write now (docs/configuration-format.md), for the window's Back up. */
+  'pchat:configuration:backup': { request: void; response: string };
+  /** A backup chosen in the window: previewed (apply false) or restored, as Import-PchatConfiguration restores it. */
+  'pchat:configuration:restore': { request: ConfigurationRestoreRequest; response: ConfigurationRestoreDto };
+  /** The server's site and pool exports chosen in the window, recorded as Import-PchatTopology records them. */
+  'pchat:topology:import': { request: TopologyImportRequest; response: TopologyImportDto };
 }
 
 /** Largest file the window sends (base64 characters); the console's Import-PchatBaseline reads larger ones. */
@@ -290,6 +296,47 @@ export interface BaselineImportRequest {
   readonly apply: boolean;
   /** Discard pending local changes. */
   readonly force: boolean;
+}
+
+export interface TopologyImportRequest {
+  /** The files (name, bytes as base64), at most MAX_TOPOLOGY_FILES, together at most MAX_IMPORT_CONTENT characters. */
+  readonly files: readonly { readonly name: string; readonly content: string }[];
+}
+
+/** Files one topology import takes (Get-CsSite's and Get-CsService's exports, and a few more). */
+export const MAX_TOPOLOGY_FILES = 4;
+
+export interface TopologyImportDto {
+  readonly ok: boolean;
+  /** Why nothing was recorded (the engine's message). */
+  readonly message?: string;
+  /** Sites and pools the files held. */
+  readonly sites: number;
+  readonly pools: number;
+}
+
+export interface ConfigurationRestoreRequest {
+  /** The file's name (shown in messages). */
+  readonly name: string;
+  /** The file's bytes, base64 (at most MAX_IMPORT_CONTENT characters). */
+  readonly content: string;
+  /** False: only read, check and preview. */
+  readonly apply: boolean;
+}
+
+export interface ConfigurationRestoreDto {
+  readonly ok: boolean;
+  readonly applied: boolean;
+  /** Why the file was refused or not restored (the engine's message). */
+  readonly message?: string;
+  /** What the restore changes in the working configuration (working → backup). */
+  readonly changes: readonly PendingChangeDto[];
+  /** Collections in the backup. */
+  readonly collections: number;
+  /** The backup's baseline source file, or null when it has none. */
+  readonly baseline: string | null;
+  /** The backup's topology (counts), or null when it has none. */
+  readonly topology: { readonly sites: number; readonly pools: number } | null;
 }
 
 export interface BaselineImportDto {
@@ -342,7 +389,7 @@ export const CONFIGURATION_CHANGED = 'pchat:configuration-changed';
 
 /** One-way event for application-menu commands the renderer carries out (payload: a MenuCommand). */
 export const MENU_COMMAND = 'pchat:menu';
-export type MenuCommand = 'toggle-console' | 'show-reference' | 'show-shortcuts' | 'import-baseline' | 'show-changes';
+export type MenuCommand = 'toggle-console' | 'show-reference' | 'show-shortcuts' | 'import-baseline' | 'show-changes' | 'back-up' | 'restore' | 'import-topology';
 
 /**
  * What a handler sends back over the wire (Electron invoke, web preview POST).
@@ -371,6 +418,10 @@ export interface PchatApi {
   /** Baseline, pending changes and change script, for the status bar and the Pending changes panel. */
   changesSummary(): Promise<ChangesSummaryDto>;
   importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto>;
+  /** The backup file's text (JSON, UTF-8 without a byte order mark). */
+  backupConfiguration(): Promise<string>;
+  restoreConfiguration(request: ConfigurationRestoreRequest): Promise<ConfigurationRestoreDto>;
+  importTopology(request: TopologyImportRequest): Promise<TopologyImportDto>;
   console: {
     execute(input: string, width?: number): Promise<ConsoleResult>;
     /** The running input's next lines (see the channel); call one at a time while execute/answer is pending. */

@@ -26,9 +26,12 @@ import { ConsoleRunner, type ConsoleExecuteOptions, type ConsoleRunnerOptions } 
 import { commandHelpData } from '../engine/cmdlets/help/help-data';
 import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, CompletionResult, HelpData, ConsoleResult, HistoryListDto, Metadata, OutputBatch, PreviewResponse } from './contract';
 import { historyList } from './history-dto';
-import type { BaselineImportDto, BaselineImportRequest, ChangesSummaryDto } from './contract';
+import type { BaselineImportDto, BaselineImportRequest, ChangesSummaryDto, ConfigurationRestoreDto, ConfigurationRestoreRequest, TopologyImportDto, TopologyImportRequest } from './contract';
 import { changesSummary } from '../engine/changes/summary';
+import { configurationBackupText } from '../engine/cmdlets/pchat/configuration-backup';
 import { importBaselineFromWindow } from './baseline-import';
+import { restoreConfigurationFromWindow } from './configuration-restore';
+import { importTopologyFromWindow } from './topology-import';
 import { IpcRefusal } from './errors';
 import { FormsRunner } from './forms-runner';
 import { HistoryFile } from './history-file';
@@ -268,6 +271,25 @@ export class EngineService {
   /** Read in the session's thread, like every file access of the engine. */
   changesSummary(): ChangesSummaryDto {
     return changesSummary(this.repo);
+  }
+
+  /** Back up: the same text as Export-PchatConfiguration, read in the session's thread. */
+  backupConfiguration(): string {
+    return configurationBackupText(this.repo);
+  }
+
+  /** A backup chosen in the window; a restore tells the windows as a console write would. */
+  async restoreConfiguration(request: ConfigurationRestoreRequest): Promise<ConfigurationRestoreDto> {
+    const result = await restoreConfigurationFromWindow(this.repo, this.queue, request);
+    if (result.applied) this.notifyChanged();
+    return result;
+  }
+
+  /** Site and pool exports chosen in the window; a recorded topology tells the windows (their New dialogs offer it). */
+  async importTopology(request: TopologyImportRequest): Promise<TopologyImportDto> {
+    const result = await importTopologyFromWindow(this.repo, this.queue, request);
+    if (result.ok) this.notifyChanged();
+    return result;
   }
 
   private notifyChanged(): void {

@@ -12,6 +12,10 @@ import type { ConfigCmdletName as CmdletName } from '../engine/domain/parameters
 import type {
   BaselineImportDto,
   BaselineImportRequest,
+  ConfigurationRestoreDto,
+  ConfigurationRestoreRequest,
+  TopologyImportDto,
+  TopologyImportRequest,
   ChangesSummaryDto,
   ChannelName,
   Channels,
@@ -60,6 +64,9 @@ export interface IpcService {
   undoChange(id: number): Promise<CmdletResponse>;
   changesSummary(): MaybePromise<ChangesSummaryDto>;
   importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto>;
+  backupConfiguration(): MaybePromise<string>;
+  restoreConfiguration(request: ConfigurationRestoreRequest): Promise<ConfigurationRestoreDto>;
+  importTopology(request: TopologyImportRequest): Promise<TopologyImportDto>;
 }
 
 type Handler<C extends ChannelName> = (request: Channels[C]['request']) => Channels[C]['response'] | Promise<Channels[C]['response']>;
@@ -96,6 +103,9 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:history:undo': (request) => service.undoChange(request.id),
     'pchat:changes:summary': () => service.changesSummary(),
     'pchat:baseline:import': (request) => service.importBaseline(request),
+    'pchat:configuration:backup': () => service.backupConfiguration(),
+    'pchat:configuration:restore': (request) => service.restoreConfiguration(request),
+    'pchat:topology:import': (request) => service.importTopology(request),
   };
 }
 

@@ -14,7 +14,7 @@ import { BULK_CMDLETS, type BulkCmdletName } from '../engine/cmdlets/bulk-line';
 import { CONFIG_CMDLETS, PARAMETERS, type ConfigCmdletName, type ParameterMeta } from '../engine/domain/parameters';
 import { PROPERTIES } from '../engine/domain/properties';
 import { CONSOLE_WIDTH_RANGE, type BulkRequest, type ChannelName, type Channels, type CmdletParameters, type CmdletRequest } from './contract';
-import { MAX_IMPORT_CONTENT } from './contract';
+import { MAX_IMPORT_CONTENT, MAX_TOPOLOGY_FILES } from './contract';
 import { refuse } from './errors';
 
 /** Console input: far more than any realistic script pasted into the console. */
@@ -167,6 +167,31 @@ const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
   'pchat:metadata': (args) => expectArgs(args, 0, 'pchat:metadata'),
   'pchat:console:history': (args) => expectArgs(args, 0, 'pchat:console:history'),
   'pchat:changes:summary': (args) => expectArgs(args, 0, 'pchat:changes:summary'),
+  'pchat:configuration:backup': (args) => expectArgs(args, 0, 'pchat:configuration:backup'),
+  'pchat:topology:import': (args) => {
+    expectArgs(args, 1, 'pchat:topology:import');
+    const fields = record(args[0], 'request', ['files']);
+    const list = fields.get('files');
+    if (!Array.isArray(list) || list.length === 0 || list.length > MAX_TOPOLOGY_FILES) invalid(`files must be a list of 1 to ${MAX_TOPOLOGY_FILES} files.`);
+    const files = (list as unknown[]).map((item, i) => {
+      const file = record(item, `files[${i}]`, ['name', 'content']);
+      const content = string(file.get('content'), 'content', MAX_IMPORT_CONTENT);
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content)) invalid('content must be base64.');
+      return Object.freeze({ name: string(file.get('name'), 'name', 255), content });
+    });
+    // The same cap as one import file, for all of them together.
+    if (files.reduce((n, f) => n + f.content.length, 0) > MAX_IMPORT_CONTENT) invalid(`the files together must be at most ${MAX_IMPORT_CONTENT} base64 characters.`);
+    return Object.freeze({ files: Object.freeze(files) });
+  },
+  'pchat:configuration:restore': (args) => {
+    expectArgs(args, 1, 'pchat:configuration:restore');
+    const fields = record(args[0], 'request', ['name', 'content', 'apply']);
+    const content = string(fields.get('content'), 'content', MAX_IMPORT_CONTENT);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content)) invalid('content must be base64.');
+    const apply = fields.get('apply');
+    if (typeof apply !== 'boolean') invalid('apply must be true or false.');
+    return Object.freeze({ name: string(fields.get('name'), 'name', 255), content, apply: apply as boolean });
+  },
   'pchat:baseline:import': (args) => {
     expectArgs(args, 1, 'pchat:baseline:import');
     const fields = record(args[0], 'request', ['name', 'content', 'apply', 'force']);

@@ -23,7 +23,7 @@ import {
 
 declare const __PCHAT_VERSION__: string;
 
-const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>(['toggle-console', 'show-reference', 'show-shortcuts', 'import-baseline', 'show-changes']);
+const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>(['toggle-console', 'show-reference', 'show-shortcuts', 'import-baseline', 'show-changes', 'back-up', 'restore', 'import-topology']);
 
 async function call<C extends ChannelName>(channel: C, ...args: unknown[]): Promise<Channels[C]['response']> {
   let reply: IpcReply<Channels[C]['response']>;
@@ -76,6 +76,9 @@ const api: PchatApi = Object.freeze({
     help: (name) => call('pchat:help', { name }),
     changesSummary: () => call('pchat:changes:summary'),
     importBaseline: (request) => call('pchat:baseline:import', request),
+    backupConfiguration: () => call('pchat:configuration:backup'),
+    restoreConfiguration: (request) => call('pchat:configuration:restore', request),
+    importTopology: (request) => call('pchat:topology:import', request),
   console: Object.freeze({
     execute: (input: string, width?: number) => call('pchat:console:execute', width === undefined ? { input } : { input, width }),
     output: () => call('pchat:console:output'),

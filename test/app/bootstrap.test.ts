@@ -345,7 +345,7 @@ describe('main-process bootstrap', () => {
     const menu = state.menuTemplate as Item[];
     const describeItem = (item: Item): string => item.label ?? item.role ?? item.type ?? '?';
     expect(menu.map((m) => [describeItem(m), (m.submenu ?? []).map(describeItem)])).toEqual([
-      ['&File', ['&Import from Server Export…', '&Pending Changes and Change Script', 'separator', 'quit']],
+      ['&File', ['&Import from Server Export…', '&Pending Changes and Change Script', '&Back Up Configuration…', '&Restore Configuration…', 'Import &Topology…', 'separator', 'quit']],
       ['&Edit', ['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'delete', 'separator', 'selectAll']],
       ['&View', ['Toggle &Console', 'separator', 'resetZoom', 'zoomIn', 'zoomOut', 'separator', 'reload', 'toggleDevTools']],
       ['&Help', ['Cmdlet &Reference', '&Keyboard Shortcuts', 'separator', '&About pchat-admin']],
@@ -358,12 +358,18 @@ describe('main-process bootstrap', () => {
     help[1]!.click!();
     menu[0]!.submenu![0]!.click!();
     menu[0]!.submenu![1]!.click!();
+    menu[0]!.submenu![2]!.click!();
+    menu[0]!.submenu![3]!.click!();
+    menu[0]!.submenu![4]!.click!();
     expect(window.sent).toEqual([
       ['pchat:menu', 'toggle-console'],
       ['pchat:menu', 'show-reference'],
       ['pchat:menu', 'show-shortcuts'],
       ['pchat:menu', 'import-baseline'],
       ['pchat:menu', 'show-changes'],
+      ['pchat:menu', 'back-up'],
+      ['pchat:menu', 'restore'],
+      ['pchat:menu', 'import-topology'],
     ]);
     help[3]!.click!();
     const about = state.dialogs.at(-1)!;

@@ -36,12 +36,13 @@ export async function copyText(text: string): Promise<boolean> {
 
 /**
  * Saves `text` as a file through the browser's download. In the desktop app
- * the same download asks where to save it (main allows only a .csv blob of
- * the app's own page); in the web preview it lands in the downloads folder.
+ * the same download asks where to save it (main allows only a .csv, .ps1 or
+ * .json blob of the app's own page); in the web preview it lands in the downloads folder.
  */
-export function downloadText(fileName: string, text: string, type = 'text/csv'): void {
+export function downloadText(fileName: string, text: string, type = 'text/csv', bom = true): void {
   // A byte-order mark, so Excel reads the UTF-8 as UTF-8 (Export-Csv in 5.1 writes one as well with -Encoding UTF8).
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type: `${type};charset=utf-8` }));
+  // JSON (the backup) goes without one, as Export-PchatConfiguration writes it.
+  const url = URL.createObjectURL(new Blob(bom ? ['\uFEFF', text] : [text], { type: `${type};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

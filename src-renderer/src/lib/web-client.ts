@@ -90,6 +90,9 @@ export function createWebClient(baseUrl: string, token: string): PchatApi {
     help: (name) => call('pchat:help', { name }),
     changesSummary: () => call('pchat:changes:summary'),
     importBaseline: (request) => call('pchat:baseline:import', request),
+    backupConfiguration: () => call('pchat:configuration:backup'),
+    restoreConfiguration: (request) => call('pchat:configuration:restore', request),
+    importTopology: (request) => call('pchat:topology:import', request),
     console: Object.freeze({
       execute: (input: string, width?: number) => call('pchat:console:execute', width === undefined ? { input } : { input, width }),
       output: () => call('pchat:console:output'),

@@ -4,6 +4,7 @@
 
 import { readTopology, readTopologyObjects, TopologyError, writeTopology, type TopologyFile } from '../../changes/topology';
 import type { CommandContext, CommandHelp } from '../../shell/commands';
+import type { ConfigRepository } from '../../store/types';
 import { toPSString } from '../../shell/convert';
 import { errorRecord, TerminatingError } from '../../shell/errors';
 import { PSObject } from '../../shell/values';
@@ -27,6 +28,23 @@ const IMPORT_HELP: CommandHelp = {
   outputs: 'None',
 };
 
+/** The sites and pools in the files (Import-PchatTopology and the window's Import topology…); throws TopologyError. */
+export function planTopologyImport(files: readonly Pick<ImportFile, 'input'>[]): ReturnType<typeof readTopologyObjects> {
+  return readTopologyObjects(files.flatMap((f) => f.input.objects));
+}
+
+/** Records them: sites or pools the files do not hold stay as they were. */
+export function writeImportedTopology(repo: Pick<ConfigRepository, 'path'>, files: readonly Pick<ImportFile, 'name' | 'input'>[], found: ReturnType<typeof readTopologyObjects>, now: Date = new Date()): void {
+  const current = readTopology(repo);
+  const before = current.kind === 'ok' ? current.data : undefined;
+  const importedAt = now.toISOString();
+  writeTopology(repo, {
+    sources: files.map((f) => ({ file: f.name, sha256: f.input.sha256, format: f.input.format, encoding: f.input.encoding, importedAt })),
+    sites: found.sites.length > 0 ? found.sites : (before?.sites ?? []),
+    pools: found.pools.length > 0 ? found.pools : (before?.pools ?? []),
+  });
+}
+
 export const importTopology = pchatCommand(
   'Import-PchatTopology',
   [param('Path', 'String[]', 'The files the server wrote; several can be given at once.', { mandatory: true, position: 0 })],
@@ -41,21 +59,14 @@ export const importTopology = pchatCommand(
       }
       let found;
       try {
-        found = readTopologyObjects(files.flatMap((f) => f.input.objects));
+        found = planTopologyImport(files);
       } catch (e) {
         if (!(e instanceof TopologyError)) throw e;
         return fail(ctx, `Cannot import the topology from ${files.map((f) => `'${f.file}'`).join(', ')}: ${clause(e.message)}. Nothing was changed.`, 'TopologyImportFailed', files[0]?.file ?? '');
       }
       if (!(await ctx.shouldProcess(files.map((f) => f.file).join(', ')))) return;
-      const current = readTopology(ctx.repo);
-      const before = current.kind === 'ok' ? current.data : undefined;
-      const importedAt = new Date().toISOString();
       try {
-        writeTopology(ctx.repo, {
-          sources: files.map((f) => ({ file: f.name, sha256: f.input.sha256, format: f.input.format, encoding: f.input.encoding, importedAt })),
-          sites: found.sites.length > 0 ? found.sites : (before?.sites ?? []),
-          pools: found.pools.length > 0 ? found.pools : (before?.pools ?? []),
-        });
+        writeImportedTopology(ctx.repo, files, found);
       } catch (e) {
         return fail(ctx, `Cannot record the topology: ${(e as Error).message}`, 'TopologyWriteFailed', '', 'WriteError');
       }
