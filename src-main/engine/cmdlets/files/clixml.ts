@@ -8,8 +8,8 @@ import { writeTextFile } from '../../files/write-text-file';
 import { ClixmlError, parseClixml } from '../../formats/clixml-read';
 import { DEFAULT_CLIXML_DEPTH, toClixml } from '../../formats/clixml-write';
 import type { Value } from '../../shell/values';
-import { inputOf, param, stringList, UTILITY } from '../builtins/support';
-import { fileCommand, on, reportFileError, resolvePath, setEncoding, encodingParam } from './support';
+import { param, stringList, UTILITY } from '../builtins/support';
+import { fileCommand, on, reportFileError, resolvePath, setEncoding, encodingParam, collectAll } from './support';
 
 export const exportClixml = fileCommand(
   'Export-Clixml',
@@ -33,26 +33,17 @@ export const exportClixml = fileCommand(
     outputs: 'None',
   },
   (ctx) => {
-    const items: Value[] = [];
-    let bound: ReadonlyMap<string, Value> = new Map();
-    return {
-      async process(b, input) {
-        bound = b;
-        const current = inputOf(b, input);
-        if (current) items.push(current.value);
-      },
-      async end() {
-        const encoding = setEncoding(ctx, bound.get('Encoding'), EXPORT_ENCODINGS, 'Unicode');
-        const file = resolvePath(ctx, bound.get('Path'));
-        const depth = bound.has('Depth') ? (bound.get('Depth') as number) : DEFAULT_CLIXML_DEPTH;
-        if (!(await ctx.shouldProcess(file))) return;
-        try {
-          writeTextFile(file, toClixml(items, depth), { encoding, noClobber: on(bound, 'NoClobber'), force: on(bound, 'Force') });
-        } catch (e) {
-          await reportFileError(ctx, e);
-        }
-      },
-    };
+    return collectAll(async (items, bound) => {
+      const encoding = setEncoding(ctx, bound.get('Encoding'), EXPORT_ENCODINGS, 'Unicode');
+      const file = resolvePath(ctx, bound.get('Path'));
+      const depth = bound.has('Depth') ? (bound.get('Depth') as number) : DEFAULT_CLIXML_DEPTH;
+      if (!(await ctx.shouldProcess(file))) return;
+      try {
+        writeTextFile(file, toClixml(items, depth), { encoding, noClobber: on(bound, 'NoClobber'), force: on(bound, 'Force') });
+      } catch (e) {
+        await reportFileError(ctx, e);
+      }
+    });
   },
   { shouldProcess: true },
 );

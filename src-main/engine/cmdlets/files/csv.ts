@@ -11,7 +11,7 @@ import type { CommandContext } from '../../shell/commands';
 import { toPSString } from '../../shell/convert';
 import type { Value } from '../../shell/values';
 import { inputOf, param, stringList, UTILITY } from '../builtins/support';
-import { fileCommand, on, reportFileError, resolvePath, setEncoding, encodingParam } from './support';
+import { fileCommand, on, reportFileError, resolvePath, setEncoding, encodingParam, collectAll } from './support';
 
 const DELIMITER_HELP = 'The character between fields (a comma unless given).';
 
@@ -131,49 +131,40 @@ export const exportCsv = fileCommand(
     outputs: 'None',
   },
   (ctx) => {
-    const items: Value[] = [];
-    let bound: ReadonlyMap<string, Value> = new Map();
-    return {
-      async process(b, input) {
-        bound = b;
-        const current = inputOf(b, input);
-        if (current) items.push(current.value);
-      },
-      async end() {
-        const encoding = setEncoding(ctx, bound.get('Encoding'), EXPORT_ENCODINGS, 'Ascii');
-        const file = resolvePath(ctx, bound.get('Path'));
-        const delimiter = delimiterOf(bound);
-        const append = on(bound, 'Append');
-        const csv = new CsvLines(delimiter, on(bound, 'NoTypeInformation'));
-        if (append) {
-          const existing = currentBytes(realTarget(file));
-          const text = decodeText(existing, 'Ascii').text.replace(/^#TYPE[^\r\n]*\r?\n/i, '');
-          const header = splitCsv(text.split(/\r?\n/)[0] ?? '', delimiter)[0];
-          if (header && header.length > 0) {
-            csv.names = header;
-            const first = items[0];
-            const missing = first === undefined ? undefined : header.find((h) => !csvPropertyNames(first).some((n) => n.toLowerCase() === h.toLowerCase()));
-            if (missing !== undefined && !on(bound, 'Force')) {
-              await ctx.writeError({
-                message: `Cannot append CSV content to the following file: ${file}. The appended object does not have a property that corresponds to the following column: ${missing}. To continue with mismatched properties, add the -Force parameter, and then retry the command.`,
-                errorId: 'CannotAppendCsvWithMismatchedPropertyNames',
-                category: 'InvalidData',
-                exceptionType: 'InvalidOperationException',
-                target: missing,
-              });
-              return;
-            }
+    return collectAll(async (items, bound) => {
+      const encoding = setEncoding(ctx, bound.get('Encoding'), EXPORT_ENCODINGS, 'Ascii');
+      const file = resolvePath(ctx, bound.get('Path'));
+      const delimiter = delimiterOf(bound);
+      const append = on(bound, 'Append');
+      const csv = new CsvLines(delimiter, on(bound, 'NoTypeInformation'));
+      if (append) {
+        const existing = currentBytes(realTarget(file));
+        const text = decodeText(existing, 'Ascii').text.replace(/^#TYPE[^\r\n]*\r?\n/i, '');
+        const header = splitCsv(text.split(/\r?\n/)[0] ?? '', delimiter)[0];
+        if (header && header.length > 0) {
+          csv.names = header;
+          const first = items[0];
+          const missing = first === undefined ? undefined : header.find((h) => !csvPropertyNames(first).some((n) => n.toLowerCase() === h.toLowerCase()));
+          if (missing !== undefined && !on(bound, 'Force')) {
+            await ctx.writeError({
+              message: `Cannot append CSV content to the following file: ${file}. The appended object does not have a property that corresponds to the following column: ${missing}. To continue with mismatched properties, add the -Force parameter, and then retry the command.`,
+              errorId: 'CannotAppendCsvWithMismatchedPropertyNames',
+              category: 'InvalidData',
+              exceptionType: 'InvalidOperationException',
+              target: missing,
+            });
+            return;
           }
         }
-        const lines = items.flatMap((v) => csv.lines(v));
-        if (!(await ctx.shouldProcess(file))) return;
-        try {
-          writeTextFile(file, linesToText(lines), { encoding, append, noClobber: on(bound, 'NoClobber'), force: on(bound, 'Force') });
-        } catch (e) {
-          await reportFileError(ctx, e);
-        }
-      },
-    };
+      }
+      const lines = items.flatMap((v) => csv.lines(v));
+      if (!(await ctx.shouldProcess(file))) return;
+      try {
+        writeTextFile(file, linesToText(lines), { encoding, append, noClobber: on(bound, 'NoClobber'), force: on(bound, 'Force') });
+      } catch (e) {
+        await reportFileError(ctx, e);
+      }
+    });
   },
   { shouldProcess: true },
 );

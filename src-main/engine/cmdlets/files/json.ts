@@ -8,7 +8,7 @@ import { toPSString } from '../../shell/convert';
 import type { Value } from '../../shell/values';
 import { DEFAULT_JSON_DEPTH, fromJsonValue, JsonSyntaxError, toJson51 } from '../../formats/json51';
 import { inputOf, param, UTILITY } from '../builtins/support';
-import { fileCommand, on } from './support';
+import { fileCommand, on, collectAll } from './support';
 
 const TO_PARAMETERS: readonly ParameterDef[] = [
   param('InputObject', 'Object', 'The objects to convert; usually piped in. Several piped objects become one JSON array.', { mandatory: true, position: 0, pipeline: ['ByValue'] }),
@@ -40,21 +40,12 @@ function depthError(ctx: { commandName: string; extent: import('../../shell/ast'
 }
 
 export const convertToJson = fileCommand('ConvertTo-Json', UTILITY, TO_PARAMETERS, TO_HELP, (ctx) => {
-  const items: Value[] = [];
-  let bound: ReadonlyMap<string, Value> = new Map();
-  return {
-    async process(b, input) {
-      bound = b;
-      const current = inputOf(b, input);
-      if (current) items.push(current.value);
-    },
-    async end() {
-      if (items.length === 0) return;
-      const depth = bound.has('Depth') ? (bound.get('Depth') as number) : DEFAULT_JSON_DEPTH;
-      if (depth < 1) throw depthError(ctx, depth);
-      await ctx.emit(toJson51(items.length === 1 ? items[0]! : items, { depth, compress: on(bound, 'Compress') }));
-    },
-  };
+  return collectAll(async (items, bound) => {
+    if (items.length === 0) return;
+    const depth = bound.has('Depth') ? (bound.get('Depth') as number) : DEFAULT_JSON_DEPTH;
+    if (depth < 1) throw depthError(ctx, depth);
+    await ctx.emit(toJson51(items.length === 1 ? items[0]! : items, { depth, compress: on(bound, 'Compress') }));
+  });
 });
 
 const FROM_PARAMETERS: readonly ParameterDef[] = [

@@ -6,9 +6,8 @@ import { OUT_FILE_ENCODINGS } from '../../files/encoding';
 import { linesToText, writeTextFile } from '../../files/write-text-file';
 import { formatForHost } from '../../shell/format/out-default';
 import type { CommandHelp, ParameterDef } from '../../shell/commands';
-import type { Value } from '../../shell/values';
-import { inputOf, param, UTILITY } from '../builtins/support';
-import { fileCommand, on, reportFileError, resolvePath, setEncoding, encodingParam } from './support';
+import { param, UTILITY } from '../builtins/support';
+import { fileCommand, on, reportFileError, resolvePath, setEncoding, encodingParam, collectAll } from './support';
 
 const PARAMETERS: readonly ParameterDef[] = [
   param('FilePath', 'String', 'The file to write, absolute or relative to the current location.', { mandatory: true, position: 0, aliases: ['Path'] }),
@@ -41,28 +40,19 @@ export const outFile = fileCommand(
   PARAMETERS,
   HELP,
   (ctx) => {
-    const items: Value[] = [];
-    let bound: ReadonlyMap<string, Value> = new Map();
-    return {
-      async process(b, input) {
-        bound = b;
-        const current = inputOf(b, input);
-        if (current) items.push(current.value);
-      },
-      async end() {
-        const encoding = setEncoding(ctx, bound.get('Encoding'), OUT_FILE_ENCODINGS, 'Unicode');
-        const file = resolvePath(ctx, bound.get('FilePath'));
-        const width = bound.has('Width') ? (bound.get('Width') as number) : undefined;
-        const lines = formatForHost(items, width !== undefined ? { width } : {});
-        const text = on(bound, 'NoNewline') ? lines.join('') : linesToText(lines);
-        if (!(await ctx.shouldProcess(file, 'Output to File'))) return;
-        try {
-          writeTextFile(file, text, { encoding, append: on(bound, 'Append'), noClobber: on(bound, 'NoClobber'), force: on(bound, 'Force') });
-        } catch (e) {
-          await reportFileError(ctx, e);
-        }
-      },
-    };
+    return collectAll(async (items, bound) => {
+      const encoding = setEncoding(ctx, bound.get('Encoding'), OUT_FILE_ENCODINGS, 'Unicode');
+      const file = resolvePath(ctx, bound.get('FilePath'));
+      const width = bound.has('Width') ? (bound.get('Width') as number) : undefined;
+      const lines = formatForHost(items, width !== undefined ? { width } : {});
+      const text = on(bound, 'NoNewline') ? lines.join('') : linesToText(lines);
+      if (!(await ctx.shouldProcess(file, 'Output to File'))) return;
+      try {
+        writeTextFile(file, text, { encoding, append: on(bound, 'Append'), noClobber: on(bound, 'NoClobber'), force: on(bound, 'Force') });
+      } catch (e) {
+        await reportFileError(ctx, e);
+      }
+    });
   },
   { shouldProcess: true },
 );

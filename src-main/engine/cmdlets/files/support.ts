@@ -4,12 +4,12 @@
 
 import { convertToEnum, EnumConversionError } from '../../shell/enum-conversion';
 import { errorRecord, TerminatingError } from '../../shell/errors';
-import type { CommandContext, CommandDef, CommandHelp, CommandProcessor, ParameterDef } from '../../shell/commands';
+import type { Bound, CommandContext, CommandDef, CommandHelp, CommandProcessor, ParameterDef } from '../../shell/commands';
 import { encodingFromName, PROVIDER_ENCODINGS, type FileEncoding } from '../../files/encoding';
 import { FileError } from '../../files/file-errors';
 import { toPSString } from '../../shell/convert';
 import { shouldProcessParameterDefs } from '../config-params';
-import { param } from '../builtins/support';
+import { inputOf, param } from '../builtins/support';
 import type { Value } from '../../shell/values';
 
 export const MANAGEMENT = 'Microsoft.PowerShell.Management';
@@ -31,6 +31,20 @@ export function fileCommand(
     help,
     source,
     create,
+  };
+}
+
+/** A processor that gathers all its input (with the parameters bound last), then runs `end` once with them. */
+export function collectAll(end: (items: Value[], bound: Bound) => Promise<void>): CommandProcessor {
+  const items: Value[] = [];
+  let bound: Bound = new Map();
+  return {
+    async process(b, input) {
+      bound = b;
+      const current = inputOf(b, input);
+      if (current) items.push(current.value);
+    },
+    end: () => end(items, bound),
   };
 }
 
