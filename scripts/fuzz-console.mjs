@@ -159,6 +159,8 @@ for (let i = 0; i < LINES; i++) {
     } else result = await step;
     // A prompt (a mandatory parameter, -Confirm) is declined, as a user pressing Enter on nothing would.
     for (let k = 0; result.prompt !== null && k < 100; k++) result = await host.answer(null);
+    // A loop that prompts on and on (a mandatory parameter in every iteration) is stopped, as Ctrl+C at the prompt would.
+    if (result.prompt !== null) result = await host.stopAtPrompt();
   } catch (error) {
     figures.hostErrors++;
     note(examples.internal, `host error ${error?.data?.id ?? error?.message}: ${line}`);
