@@ -127,6 +127,10 @@ await bundleForNode({ entry: path.join(ROOT, 'scripts', 'bench-host-entry.ts'), 
 const { SessionHost, checkCmdlet } = await import(pathToFileURL(hostModule).href);
 const storeDir = path.join(work, 'store');
 fs.mkdirSync(storeDir);
+// Generated lines write files (`> report.txt`, Out-File, Export-Csv): the session starts in a folder of its own.
+const scratch = path.join(work, 'files');
+fs.mkdirSync(scratch);
+process.chdir(scratch);
 const host = await SessionHost.open({ storeDir, workerFile, checkForm: checkCmdlet });
 const storeFile = path.join(storeDir, 'config.json');
 await host.execute('New-CsPersistentChatConfiguration site:Redmond | Out-Null; New-CsPersistentChatConfiguration -Identity ("service:PersistentChatServer:" + "a"*60 + ".contoso.com") | Out-Null');
