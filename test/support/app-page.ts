@@ -43,9 +43,14 @@ export class AppPage {
     return out;
   }
 
-  async runCmdlet(line: string): Promise<void> {
+  /** Types a line and presses Enter, without waiting for its echo (a long output scrolls the echo out of the page). */
+  async submitCmdlet(line: string): Promise<void> {
     await this.consoleInput.fill(line);
     await this.consoleInput.press('Enter');
+  }
+
+  async runCmdlet(line: string): Promise<void> {
+    await this.submitCmdlet(line);
     await expect(this.consoleOutput).toContainText(`PS> ${line.split('\n')[0]}`);
   }
 
