@@ -1,0 +1,168 @@
+// The connection profile: how pchat-admin reaches the deployment — which
+// PowerShell to start, and whether it loads the Skype for Business / Lync
+// module itself (local) or opens a remote session to a pool's
+// https://<pool>/OcsPowershell endpoint. Kept in connection.json beside the
+// store (0600, atomic, see side-files.ts). It never holds a secret: a typed
+// password lives only in the session's memory (see deployment-link.ts), so
+// the file says only whose name to ask a password for. It also remembers
+// how the last pull and push ended, for Get-PchatConnection and the window's
+// status bar.
+
+import type { ConfigRepository } from '../store/types';
+import { readSideFile, sideFilePath, writeSideFile, type SideRead } from './side-files';
+import fs from 'node:fs';
+
+export const CONNECTION_FILE_NAME = 'connection.json';
+export const CONNECTION_FORMAT = 'pchat-admin-connection';
+export const CONNECTION_VERSION = 1;
+
+/** Seconds a pull or a push may take before its PowerShell is ended. */
+export const DEFAULT_TIMEOUT_SECONDS = 600;
+export const TIMEOUT_RANGE = { min: 5, max: 86_400 } as const;
+
+export type ConnectionMode = 'Local' | 'Remote';
+/** Local mode: which module holds the cmdlets (Auto tries SkypeForBusiness, then Lync). */
+export type ModuleName = 'Auto' | 'SkypeForBusiness' | 'Lync';
+
+export interface OperationRecord {
+  /** ISO 8601, UTC. */
+  readonly at: string;
+  /** Pull: Succeeded / Failed. Push: Verified / Differences / Drift / Failed / WhatIf. */
+  readonly result: string;
+  /** One line the user can read: what happened. */
+  readonly message: string;
+}
+
+export interface ConnectionProfile {
+  readonly powerShellPath: string;
+  readonly mode: ConnectionMode;
+  readonly module: ModuleName;
+  /** Remote mode: https://<pool fqdn>/OcsPowershell. */
+  readonly connectionUri: string | null;
+  /** Remote mode with typed credentials: the user name (DOMAIN\user or user@domain); null: the current Windows credentials. */
+  readonly userName: string | null;
+  readonly timeoutSeconds: number;
+  /** ISO 8601, UTC: when Connect-PchatServer last reached the deployment. */
+  readonly connectedAt: string;
+  readonly lastPull: OperationRecord | null;
+  readonly lastPush: OperationRecord | null;
+}
+
+interface ConnectionFile extends ConnectionProfile {
+  readonly format: typeof CONNECTION_FORMAT;
+  readonly version: number;
+}
+
+/** The PowerShell a new profile starts: Windows PowerShell 5.1 on Windows, PowerShell 7 elsewhere. */
+export function defaultPowerShellPath(platform: NodeJS.Platform = process.platform): string {
+  return platform === 'win32' ? 'powershell.exe' : 'pwsh';
+}
+
+export function connectionPath(repo: Pick<ConfigRepository, 'path'>): string {
+  return sideFilePath(repo.path, CONNECTION_FILE_NAME);
+}
+
+function wellFormed(d: ConnectionFile): boolean {
+  return (
+    typeof d.powerShellPath === 'string' &&
+    d.powerShellPath !== '' &&
+    (d.mode === 'Local' || d.mode === 'Remote') &&
+    ['Auto', 'SkypeForBusiness', 'Lync'].includes(d.module) &&
+    (d.connectionUri === null || typeof d.connectionUri === 'string') &&
+    (d.userName === null || typeof d.userName === 'string') &&
+    Number.isInteger(d.timeoutSeconds) &&
+    d.timeoutSeconds >= TIMEOUT_RANGE.min &&
+    d.timeoutSeconds <= TIMEOUT_RANGE.max
+  );
+}
+
+export function readConnection(repo: Pick<ConfigRepository, 'path'>): SideRead<ConnectionProfile> {
+  const file = connectionPath(repo);
+  const read = readSideFile<ConnectionFile>(file, CONNECTION_FORMAT, CONNECTION_VERSION);
+  if (read.kind !== 'ok') return read;
+  if (!wellFormed(read.data)) return { kind: 'damaged', reason: `${file} is incomplete` };
+  const { format: _format, version: _version, ...profile } = read.data;
+  return { kind: 'ok', data: { lastPull: null, lastPush: null, ...profile } };
+}
+
+export function writeConnection(repo: Pick<ConfigRepository, 'path'>, profile: ConnectionProfile): void {
+  const data: ConnectionFile = { format: CONNECTION_FORMAT, version: CONNECTION_VERSION, ...profile };
+  writeSideFile(connectionPath(repo), CONNECTION_FORMAT, CONNECTION_VERSION, data);
+}
+
+/** Records how a pull or push ended, when a profile exists (a failure to write it is not the operation's failure). */
+export function recordOperation(repo: Pick<ConfigRepository, 'path'>, kind: 'lastPull' | 'lastPush', record: OperationRecord): void {
+  const read = readConnection(repo);
+  if (read.kind !== 'ok') return;
+  try {
+    writeConnection(repo, { ...read.data, [kind]: record });
+  } catch {
+    // The profile is a convenience; the operation's own result was already reported.
+  }
+}
+
+/** Forgets the profile (Disconnect-PchatServer); true when there was one. */
+export function removeConnection(repo: Pick<ConfigRepository, 'path'>): boolean {
+  const file = connectionPath(repo);
+  try {
+    const st = fs.lstatSync(file);
+    if (!st.isFile()) return false;
+  } catch {
+    return false;
+  }
+  fs.rmSync(file);
+  return true;
+}
+
+/** What the window's status bar and Connect dialog show (a plain-data copy of the profile). */
+export interface ConnectionStatusDto {
+  /** False: no profile (never connected, or disconnected). */
+  readonly connected: boolean;
+  /** Why connection.json cannot be used, when it cannot. */
+  readonly problem?: string;
+  readonly powerShellPath: string;
+  readonly mode: ConnectionMode;
+  readonly module: ModuleName;
+  readonly connectionUri: string | null;
+  readonly userName: string | null;
+  readonly timeoutSeconds: number;
+  readonly connectedAt: string | null;
+  readonly lastPull: OperationRecord | null;
+  readonly lastPush: OperationRecord | null;
+  /** A short description: "remote session to pool01.contoso.com" or "local module in powershell.exe". */
+  readonly target: string;
+}
+
+/** Where a profile points, in a few words. */
+export function describeTarget(p: Pick<ConnectionProfile, 'mode' | 'connectionUri' | 'powerShellPath' | 'module'>): string {
+  if (p.mode === 'Remote') {
+    let host = p.connectionUri ?? '';
+    try {
+      host = new URL(p.connectionUri ?? '').hostname;
+    } catch {
+      // keep the text as typed
+    }
+    return `remote session to ${host}`;
+  }
+  const module = p.module === 'Auto' ? 'the Skype for Business Server or Lync Server module' : `the ${p.module} module`;
+  return `${module} in ${p.powerShellPath}`;
+}
+
+export function connectionStatus(repo: Pick<ConfigRepository, 'path'>): ConnectionStatusDto {
+  const read = readConnection(repo);
+  if (read.kind === 'ok') return { connected: true, ...read.data, target: describeTarget(read.data) };
+  const empty = {
+    connected: false,
+    powerShellPath: defaultPowerShellPath(),
+    mode: 'Local' as const,
+    module: 'Auto' as const,
+    connectionUri: null,
+    userName: null,
+    timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+    connectedAt: null,
+    lastPull: null,
+    lastPush: null,
+    target: 'not connected',
+  };
+  return read.kind === 'missing' ? empty : { ...empty, problem: read.reason };
+}
