@@ -82,7 +82,7 @@ export function readConnection(repo: Pick<ConfigRepository, 'path'>): SideRead<C
   if (read.kind !== 'ok') return read;
   if (!wellFormed(read.data)) return { kind: 'damaged', reason: `${file} is incomplete` };
   const { format: _format, version: _version, ...profile } = read.data;
-  return { kind: 'ok', data: { lastPull: null, lastPush: null, ...profile } };
+  return { kind: 'ok', data: { ...profile, lastPull: profile.lastPull ?? null, lastPush: profile.lastPush ?? null } };
 }
 
 export function writeConnection(repo: Pick<ConfigRepository, 'path'>, profile: ConnectionProfile): void {
