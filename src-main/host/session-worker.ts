@@ -11,6 +11,8 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { openRepository } from '../engine/store';
+import { useDeploymentLink } from '../engine/changes/deployment-link';
+import { PowerShellLink } from '../connection/powershell-link';
 import { IpcRefusal } from '../ipc/errors';
 import { EngineService } from '../ipc/engine-service';
 import { toOutputLineDto } from '../ipc/dto';
@@ -25,6 +27,9 @@ const start = workerData as WorkerStart;
 const control = new Control(start.control);
 
 const post = (message: FromWorker): void => port.postMessage(message);
+
+// Pull and push start the administrator's PowerShell from here, off the caller's thread like every statement.
+useDeploymentLink(new PowerShellLink());
 
 function toWire(error: unknown): WireError {
   if (error instanceof IpcRefusal) return { refusal: true, id: error.data.id, message: error.data.message, category: error.data.category };

@@ -9,7 +9,9 @@ import { param, stringList } from '../builtins/support';
 import { fileCommand, MANAGEMENT, on, providerEncoding, reportFileError, encodingParam } from './support';
 
 const PARAMETERS: readonly ParameterDef[] = [
-  param('Path', 'String[]', 'The files to read, absolute or relative to the current location.', { mandatory: true, position: 0, pipeline: ['ByPropertyName'], aliases: ['PSPath'] }),
+  param('Path', 'String[]', 'The files to read, absolute or relative to the current location.', { sets: ['Path'], mandatory: true, position: 0, pipeline: ['ByPropertyName'], aliases: ['PSPath'] }),
+  // Paths are never wildcard patterns here, so -LiteralPath reads exactly as -Path does; scripts written for 5.1 use it.
+  param('LiteralPath', 'String[]', 'The files to read, taken exactly as typed (no wildcard characters).', { sets: ['LiteralPath'], mandatory: true, pipeline: ['ByPropertyName'], aliases: ['LP'] }),
   param('TotalCount', 'Int32', 'Reads only this many lines from the start of the file.', { aliases: ['First', 'Head'] }),
   param('Tail', 'Int32', 'Reads only this many lines from the end of the file.', { aliases: ['Last'] }),
   param('Raw', 'SwitchParameter', 'Returns the whole file as one string, line breaks included.'),
@@ -29,6 +31,7 @@ const HELP: CommandHelp = {
   outputs: 'System.String (System.Byte with -Encoding Byte)',
 };
 
+
 export function splitLines(text: string): string[] {
   if (text === '') return [];
   const lines = text.split(/\r\n|\n|\r/);
@@ -41,7 +44,7 @@ export const getContent = fileCommand('Get-Content', MANAGEMENT, PARAMETERS, HEL
     const encoding = providerEncoding(ctx, bound.get('Encoding'), 'Default');
     const head = bound.has('TotalCount') ? (bound.get('TotalCount') as number) : -1;
     const tail = bound.has('Tail') ? (bound.get('Tail') as number) : -1;
-    for (const typed of stringList(bound.get('Path'))) {
+    for (const typed of stringList(bound.get('Path') ?? bound.get('LiteralPath'))) {
       const file = ctx.session.files().resolve(typed);
       let bytes: Buffer;
       try {
@@ -68,4 +71,4 @@ export const getContent = fileCommand('Get-Content', MANAGEMENT, PARAMETERS, HEL
       for (const line of lines) await ctx.emit(line);
     }
   },
-}));
+}), { sets: ['Path', 'LiteralPath'] });

@@ -1,4 +1,4 @@
-// pchat-admin's own cmdlets (noun prefix Pchat: baseline, changes, backup, history and undo), and the two topology
+// pchat-admin's own cmdlets (noun prefix Pchat: baseline, changes, backup, history and undo, the connection: pull and push), and the two topology
 // cmdlets that answer from what Import-PchatTopology recorded.
 
 import type { CommandDef } from '../../shell/commands';
@@ -9,6 +9,9 @@ import { importBaseline } from './import-baseline';
 import { getService, getSite, importTopology } from './topology';
 import { getPchatHistory } from './get-pchat-history';
 import { undoPchatChange } from './undo-pchat-change';
+import { connectPchatServer, disconnectPchatServer, getPchatConnection } from './connection';
+import { publishPchatChange } from './publish-change';
+import { syncPchatBaseline } from './sync-baseline';
 
 export const PCHAT_COMMANDS: readonly CommandDef[] = [
   importBaseline,
@@ -22,4 +25,9 @@ export const PCHAT_COMMANDS: readonly CommandDef[] = [
   getService,
   getPchatHistory,
   undoPchatChange,
+  connectPchatServer,
+  getPchatConnection,
+  syncPchatBaseline,
+  publishPchatChange,
+  disconnectPchatServer,
 ];

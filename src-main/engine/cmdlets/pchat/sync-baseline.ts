@@ -1,0 +1,121 @@
+// Sync-PchatBaseline: pulls the deployment's configuration through the
+// connection (Get-CsPersistentChatConfiguration | Export-Clixml in the
+// administrator's PowerShell) and imports it with exactly the rules of
+// Import-PchatBaseline: all or nothing, the same checks, the same refusal
+// when local changes would be lost. The sites and Persistent Chat pools come
+// along, as Import-PchatTopology would record them.
+
+import { recordOperation } from '../../changes/connection-profile';
+import { applyBaselineImport, pendingRefusal, planFromInput } from '../../changes/baseline-import';
+import { describeTarget, type ConnectionProfile } from '../../changes/connection-profile';
+import type { PulledFiles } from '../../changes/deployment-link';
+import { RecordError } from '../../changes/records';
+import { TopologyError } from '../../changes/topology';
+import { InputFormatError, readConfigInput, type ReadInput } from '../../formats/config-input';
+import type { CommandContext, CommandHelp, ParameterDef } from '../../shell/commands';
+import { param } from '../builtins/support';
+import { baselineObject } from './import-baseline';
+import { failLinked, failMissingPassword, missingPassword, requireProfile, runLinked } from './link-support';
+import { planTopologyImport, writeImportedTopology } from './topology';
+import { clause, fail, pchatCommand } from './support';
+
+const PARAMETERS: readonly ParameterDef[] = [
+  param('Force', 'SwitchParameter', 'Pulls even though the working configuration has pending changes, which are then discarded.'),
+];
+
+const HELP: CommandHelp = {
+  synopsis: "Pulls the deployment's configuration and makes it the baseline and the working configuration.",
+  description:
+    'Sync-PchatBaseline runs Get-CsPersistentChatConfiguration (and Get-CsSite and Get-CsService -PersistentChatServer) ' +
+    'in the PowerShell recorded by Connect-PchatServer, exports the result as CliXML to a private temporary folder, and ' +
+    'imports it exactly as Import-PchatBaseline imports a file: every collection checked, all or nothing, the ' +
+    'baseline recorded with its SHA-256. The sites and pools are recorded as Import-PchatTopology records them. With ' +
+    'pending local changes it refuses unless -Force. The server is only read.',
+  examples: [
+    { title: 'Pull', code: 'Sync-PchatBaseline', remarks: '' },
+    { title: 'Pull and discard local changes', code: 'Sync-PchatBaseline -Force', remarks: '' },
+  ],
+  outputs: 'PchatAdmin.Baseline\n    Where the baseline came from and how many collections it holds.',
+};
+
+/** The configuration a pull exported, read as an import file is; throws InputFormatError. */
+export function readPulled(files: PulledFiles): ReadInput {
+  return readConfigInput(files.configuration);
+}
+
+/** The pulled sites and pools, recorded when the export holds any; a problem with them is a warning, not a failure. */
+async function recordPulledTopology(ctx: CommandContext, files: PulledFiles): Promise<void> {
+  const inputs: { name: string; input: ReadInput }[] = [];
+  for (const [name, bytes] of [['sites.xml', files.sites], ['pools.xml', files.pools]] as const) {
+    if (bytes === null) continue;
+    try {
+      const input = readConfigInput(bytes);
+      if (input.objects.length > 0) inputs.push({ name, input });
+    } catch (e) {
+      if (!(e instanceof InputFormatError)) throw e;
+      await ctx.writeWarning(`The server's ${name} export could not be read (${clause(e.message)}); the recorded sites and pools were kept.`);
+    }
+  }
+  if (inputs.length === 0) return;
+  try {
+    writeImportedTopology(ctx.repo, inputs, planTopologyImport(inputs));
+  } catch (e) {
+    if (!(e instanceof TopologyError)) throw e;
+    await ctx.writeWarning(`The server's sites and pools were not recorded: ${clause(e.message)}.`);
+  }
+}
+
+export function pullSourceName(profile: ConnectionProfile): string {
+  return `pulled from ${describeTarget(profile)}`;
+}
+
+export const syncPchatBaseline = pchatCommand(
+  'Sync-PchatBaseline',
+  PARAMETERS,
+  HELP,
+  (ctx) => ({
+    async process(bound) {
+      const profile = await requireProfile(ctx);
+      if (!profile) return;
+      if (missingPassword(ctx, profile)) return failMissingPassword(ctx, profile);
+      const failed = (message: string) => recordOperation(ctx.repo, 'lastPull', { at: new Date().toISOString(), result: 'Failed', message });
+      const result = await runLinked(ctx, profile, { kind: 'pull' });
+      if (!result.ok) {
+        failed(result.message);
+        return failLinked(ctx, result, 'Sync-PchatBaseline', 'Nothing was changed here.');
+      }
+      let plan;
+      try {
+        plan = planFromInput(ctx.repo, readPulled(result.files!));
+      } catch (e) {
+        if (!(e instanceof InputFormatError) && !(e instanceof RecordError)) throw e;
+        failed(e.message);
+        return fail(ctx, `The server's configuration cannot be imported: ${clause(e.message)}. Nothing was changed.`, 'BaselineImportFailed', '');
+      }
+      if (plan.localPending !== 0 && bound.get('Force') !== true) {
+        failed('refused: pending local changes');
+        return fail(
+          ctx,
+          `Cannot pull: ${pendingRefusal(plan.localPending)}, and pulling would discard them. Push them first with Publish-PchatChange, or add -Force to discard them. Nothing was changed.`,
+          'PendingChanges',
+          '',
+          'InvalidOperation',
+        );
+      }
+      for (const w of plan.warnings) await ctx.writeWarning(w);
+      const name = pullSourceName(profile);
+      if (!(await ctx.shouldProcess(name))) return;
+      let source;
+      try {
+        source = applyBaselineImport(ctx.repo, plan, name);
+      } catch (e) {
+        failed((e as Error).message);
+        return fail(ctx, `Cannot record the baseline: ${(e as Error).message}`, 'BaselineWriteFailed', '', 'WriteError');
+      }
+      await recordPulledTopology(ctx, result.files!);
+      recordOperation(ctx.repo, 'lastPull', { at: source.importedAt, result: 'Succeeded', message: `${plan.records.length} collection${plan.records.length === 1 ? '' : 's'} ${name}` });
+      await ctx.emit(baselineObject(source, plan.records.length));
+    },
+  }),
+  { shouldProcess: true },
+);
