@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { useDeploymentLink } from '../../src-main/engine/changes/deployment-link';
+import { forgetPasswords, useDeploymentLink } from '../../src-main/engine/changes/deployment-link';
 import { PowerShellLink } from '../../src-main/connection/powershell-link';
 import { createTestSession, type TestSession } from '../helpers/engine-session';
-import { createStandIn, type StandIn } from '../helpers/stand-in-powershell';
+import { createStandIn, GOOD_PASSWORD, POOL_URI, REMOTE_POOL, type StandIn } from '../helpers/stand-in-powershell';
 // @ts-expect-error plain ESM build script without type declarations
 import { buildCli } from '../../scripts/build-cli.mjs';
 
@@ -182,6 +182,8 @@ describe('faults end with a clear message and nothing recorded', () => {
     expect(r.success).toBe(false);
     expect(r.text).toMatch(/Sync-PchatBaseline failed\. '.*powershell-stand-in\.mjs' did not finish within 5 seconds and was ended\. Nothing was changed here\./);
     expect(await ok(t, '(Get-PchatConnection).LastPull')).toMatch(/^Failed at /);
+    // The wrapper and the shell it started were ended with it.
+    await expect.poll(() => server.livingProcesses(), { timeout: 5_000 }).toEqual([]);
   }, 40_000);
 
   it('Stop ends the child and the statement', async () => {
@@ -197,7 +199,74 @@ describe('faults end with a clear message and nothing recorded', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(r.success).toBe(false);
     expect(r.text).not.toContain('Collections');
+    await expect.poll(() => server.livingProcesses(), { timeout: 5_000 }).toEqual([]);
     // Nothing was pulled: there is still no baseline.
     expect(fs.existsSync(path.join(t.dir, 'baseline.json'))).toBe(false);
   }, 30_000);
+});
+
+describe('remote session to a pool', () => {
+  function remoteServer(): void {
+    serverReady();
+    server.setPrelude(REMOTE_POOL);
+  }
+
+  it('with the current Windows credentials: a bare FQDN becomes the pool endpoint; pull and push go through the session', async () => {
+    remoteServer();
+    const t = local();
+    const connected = await ok(t, `Connect-PchatServer -PowerShellPath '${server.executable}' -ConnectionUri pool01.contoso.com | Format-List`);
+    expect(connected).toMatch(/Target\s+: remote session to pool01\.contoso\.com/);
+    expect(connected).toMatch(/ConnectionUri\s+: https:\/\/pool01\.contoso\.com\/OcsPowershell/);
+    await ok(t, 'Sync-PchatBaseline | Out-Null');
+    await ok(t, 'Set-CsPersistentChatConfiguration -Identity Global -ParticipantUpdateLimit 120');
+    expect(await ok(t, '(Publish-PchatChange -Confirm:$false).Status')).toMatch(/\nVerified$/);
+    expect(serverValue('Global', 'ParticipantUpdateLimit')).toBe('120');
+  });
+
+  it('a pool that refuses the connection: its message, and nothing recorded', async () => {
+    remoteServer();
+    const t = local();
+    const r = await t.run(`Connect-PchatServer -PowerShellPath '${server.executable}' -ConnectionUri https://pool02.contoso.com/OcsPowershell`);
+    expect(r.success).toBe(false);
+    expect(r.text).toContain('Cannot connect to the deployment: Connecting to remote server failed with the following error message : The WinRM client cannot process the request. (https://pool02.contoso.com/OcsPowershell). Nothing was recorded.');
+    expect(await ok(t, '(Get-PchatConnection).Connected')).toBe('False');
+  });
+
+  it('typed credentials: the password goes to the child on standard input only, never to disk or a command line', async () => {
+    remoteServer();
+    const t = local(true);
+    t.answers.push(GOOD_PASSWORD);
+    await ok(t, `Connect-PchatServer -PowerShellPath '${server.executable}' -ConnectionUri ${POOL_URI} -Credential CONTOSO\\csadmin | Out-Null`);
+    expect(t.prompts).toEqual(['Password for CONTOSO\\csadmin: ']);
+    // Later operations in this session use the password typed once.
+    await ok(t, 'Sync-PchatBaseline | Out-Null');
+    await ok(t, 'Set-CsPersistentChatConfiguration -Identity Global -DefaultChatHistory 77');
+    expect(await ok(t, '(Publish-PchatChange -Confirm:$false).Status')).toMatch(/\nVerified$/);
+    expect(t.prompts).toHaveLength(1);
+    for (const args of server.commandLines()) expect(args.join(' ')).not.toContain('Correct');
+    for (const file of fs.readdirSync(t.dir)) expect(fs.readFileSync(path.join(t.dir, file), 'latin1')).not.toContain('Correct');
+    expect(fs.readFileSync(path.join(t.dir, 'connection.json'), 'utf8')).toContain('"userName": "CONTOSO\\\\csadmin"');
+  });
+
+  it('a wrong password: access is denied, nothing recorded, and the password is not kept', async () => {
+    remoteServer();
+    const t = local(true);
+    t.answers.push('wrong');
+    const r = await t.run(`Connect-PchatServer -PowerShellPath '${server.executable}' -ConnectionUri ${POOL_URI} -Credential CONTOSO\\csadmin`);
+    expect(r.success).toBe(false);
+    expect(r.text).toContain('Cannot connect to the deployment: Connecting to remote server pool01.contoso.com failed with the following error message : Access is denied. Nothing was recorded.');
+    expect(fs.existsSync(path.join(t.dir, 'connection.json'))).toBe(false);
+  });
+
+  it('a new session does not know the password: it asks to connect again rather than failing on the server', async () => {
+    remoteServer();
+    const first = local(true);
+    first.answers.push(GOOD_PASSWORD);
+    await ok(first, `Connect-PchatServer -PowerShellPath '${server.executable}' -ConnectionUri ${POOL_URI} -Credential 'CONTOSO\\csadmin' | Out-Null`);
+    // As after a restart: the profile is on disk, the password was only in memory.
+    forgetPasswords(path.join(first.dir, 'config.json'));
+    const r = await first.run('Sync-PchatBaseline');
+    expect(r.success).toBe(false);
+    expect(r.text).toContain('The password for CONTOSO\\csadmin is not known in this session (pchat-admin never stores it). Connect again: Connect-PchatServer -Credential CONTOSO\\csadmin.');
+  });
 });

@@ -38,6 +38,8 @@ export interface StandIn {
   shell(command: string): { code: number | null; stdout: string; stderr: string };
   /** The command lines the wrapper was started with. */
   commandLines(): string[][];
+  /** The processes the wrapper started (itself and the shell), still running. */
+  livingProcesses(): number[];
   /** Replaces the prelude for the next runs. */
   setPrelude(prelude: string): void;
   cleanup(): void;
@@ -49,7 +51,8 @@ export function createStandIn(prelude = ''): StandIn {
   fs.mkdirSync(storeDir);
   const config = path.join(dir, 'stand-in.json');
   const log = path.join(dir, 'command-lines.log');
-  const write = (p: string) => fs.writeFileSync(config, JSON.stringify({ cli: path.resolve(CLI_BUNDLE as string), store: storeDir, prelude: p, log }));
+  const pids = path.join(dir, 'pids.log');
+  const write = (p: string) => fs.writeFileSync(config, JSON.stringify({ cli: path.resolve(CLI_BUNDLE as string), store: storeDir, prelude: p, log, pids }));
   write(prelude);
   const executable = path.join(dir, 'powershell-stand-in.mjs');
   fs.writeFileSync(
@@ -64,6 +67,7 @@ export function createStandIn(prelude = ''): StandIn {
       "const at = args.findIndex((a) => a.toLowerCase() === '-encodedcommand');",
       "if (at >= 0 && cfg.prelude) args[at + 1] = Buffer.from(cfg.prelude + '\\r\\n' + Buffer.from(args[at + 1], 'base64').toString('utf16le'), 'utf16le').toString('base64');",
       "const child = spawn(process.execPath, [cfg.cli, '--store', cfg.store, ...args], { stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } });",
+      "fs.appendFileSync(cfg.pids, process.pid + '\\n' + child.pid + '\\n');",
       "for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill(s));",
       'child.on("exit", (code, signal) => process.exit(code ?? (signal ? 143 : 1)));',
       '',
@@ -85,6 +89,15 @@ export function createStandIn(prelude = ''): StandIn {
             .filter(Boolean)
             .map((l) => JSON.parse(l) as string[])
         : [],
+    livingProcesses: () =>
+      (fs.existsSync(pids) ? fs.readFileSync(pids, 'utf8').split('\n').filter(Boolean).map(Number) : []).filter((pid) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      }),
     setPrelude: write,
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
