@@ -170,6 +170,14 @@ describe('CSV and CliXML files', () => {
     expect(r.text).toBe('https://f.contoso.com/a_x0041_b\n31\nDeserialized.Microsoft.Rtc.Management.WritableConfig.Settings.PersistentChat.PersistentChatConfiguration');
   });
 
+  it('no pipeline input still writes to the file named: an empty <Objs/> document, an empty CSV', async () => {
+    const t = await session();
+    expect((await t.run("Get-CsPersistentChatConfiguration -Filter 'site:none*' | Export-Clixml empty.xml; @() | Export-Csv empty.csv")).success).toBe(true);
+    expect(t.bytes('empty.xml').toString('utf16le')).toBe('\uFEFF<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04" />');
+    expect(fs.existsSync(t.at('empty.csv'))).toBe(true);
+    expect((await t.run("@(Import-Clixml empty.xml).Count")).text).toBe('0');
+  });
+
   it('Import-Clixml refuses malformed XML with the place it broke', async () => {
     const t = await session();
     fs.writeFileSync(t.at('bad.xml'), '<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">\n  <Obj RefId="0">\n');

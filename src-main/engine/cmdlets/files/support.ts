@@ -39,6 +39,10 @@ export function collectAll(end: (items: Value[], bound: Bound) => Promise<void>)
   const items: Value[] = [];
   let bound: Bound = new Map();
   return {
+    // With no pipeline input process never runs: the parameters bound at the start still name the file.
+    async begin(b) {
+      bound = b;
+    },
     async process(b, input) {
       bound = b;
       const current = inputOf(b, input);
