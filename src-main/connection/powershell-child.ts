@@ -5,6 +5,7 @@
 // a module that waits for input never stays behind.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { decodeWindows1252 } from '../engine/files/encoding';
 
 export interface ChildRun {
   readonly executable: string;
@@ -28,14 +29,13 @@ const POLL_MS = 50;
 const KILL_AFTER_MS = 2_000;
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
-const ANSI = new TextDecoder('windows-1252');
 
 /** A line as text: UTF-8 as the bootstrap asks for; a child that ignored it (an old console code page) is read as Windows-1252. */
 export function decodeLine(bytes: Buffer): string {
   try {
     return UTF8.decode(bytes);
   } catch {
-    return ANSI.decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 

@@ -138,8 +138,21 @@ export function decodeBytes(bytes: Uint8Array, encoding: FileEncoding): string {
     case 'Ascii':
       return [...bytes].map((b) => (b < 0x80 ? String.fromCharCode(b) : '?')).join('');
     default:
-      return new TextDecoder('windows-1252').decode(bytes);
+      return decodeWindows1252(bytes);
   }
+}
+
+/**
+ * Windows-1252 by table: Node's own TextDecoder('windows-1252') reads it as
+ * Latin-1 (0x80 gives U+0080, not €), so the 0x80–0x9F row is mapped here.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...chunk).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+  return out;
 }
 
 /**

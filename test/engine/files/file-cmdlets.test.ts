@@ -118,6 +118,9 @@ describe('Get-Content', () => {
     fs.writeFileSync(t.at('plain.txt'), Buffer.from('Zürich\n', 'utf8'));
     expect((await t.run('Get-Content plain.txt')).text).toBe('ZÃ¼rich');
     expect((await t.run('Get-Content plain.txt -Encoding UTF8')).text).toBe('Zürich');
+    // Windows-1252's own row: 0x80 is the euro sign, 0x93/0x94 typographic quotes (not Latin-1's control characters).
+    fs.writeFileSync(t.at('ansi.txt'), Buffer.from([0x80, 0x20, 0x93, 0x78, 0x94]));
+    expect((await t.run('Get-Content ansi.txt')).text).toBe('€ \u201cx\u201d');
   });
 
   it('a missing file is a non-terminating PathNotFound error; the other paths are still read', async () => {
