@@ -66,6 +66,18 @@ class LineSplitter {
   }
 }
 
+/** Children now running, so that a stop from outside or the end of this thread ends them too. */
+const running = new Set<ChildProcess>();
+
+/**
+ * Ends every child still running: called when Stop is pressed (before the
+ * statement's own check sees it) and when the thread that started them ends,
+ * so no PowerShell outlives the statement or the app.
+ */
+export function endRunningChildren(): void {
+  for (const child of running) endTree(child);
+}
+
 function endTree(child: ChildProcess): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   if (process.platform === 'win32') {
@@ -102,6 +114,9 @@ export async function runChild(run: ChildRun): Promise<ChildEnd> {
     const err = e as NodeJS.ErrnoException;
     return { kind: 'not-started', code: err.code ?? 'UNKNOWN', message: err.message };
   }
+  running.add(child);
+  child.once('close', () => running.delete(child));
+  child.once('error', () => running.delete(child));
 
   // Lines are delivered in order, one at a time: the console's back-pressure reaches the child's pipe.
   let delivering: Promise<void> = Promise.resolve();
@@ -138,6 +153,8 @@ export async function runChild(run: ChildRun): Promise<ChildEnd> {
     else if (run.stopRequested()) outcome = { kind: 'stopped' };
     else if (Date.now() > deadline) outcome = { kind: 'timeout' };
   }
+  // Ended from outside because Stop was pressed (endRunningChildren): that is a stop, not a crash.
+  if (outcome.kind === 'exited' && run.stopRequested()) outcome = { kind: 'stopped' };
   if (outcome.kind === 'stopped' || outcome.kind === 'timeout') {
     closed = true;
     endTree(child);

@@ -42,6 +42,8 @@ function readIfThere(file: string): Buffer | null {
 function notStarted(executable: string, end: Extract<ChildEnd, { kind: 'not-started' }>): string {
   if (end.code === 'ENOENT') return `Cannot start '${executable}': no such program was found. Give the full path of powershell.exe (or pwsh) with -PowerShellPath.`;
   if (end.code === 'EACCES') return `Cannot start '${executable}': it is not a program this account may run.`;
+  // Node starts programs directly and refuses batch files (a .cmd cannot be run without a command shell).
+  if (end.code === 'EINVAL' && /\.(cmd|bat)$/i.test(executable)) return `Cannot start '${executable}': a batch file cannot be started directly. Give powershell.exe or pwsh.exe itself.`;
   return `Cannot start '${executable}': ${end.message}.`;
 }
 

@@ -13,6 +13,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openRepository } from '../engine/store';
 import { useDeploymentLink } from '../engine/changes/deployment-link';
 import { PowerShellLink } from '../connection/powershell-link';
+import { endRunningChildren } from '../connection/powershell-child';
 import { IpcRefusal } from '../ipc/errors';
 import { EngineService } from '../ipc/engine-service';
 import { toOutputLineDto } from '../ipc/dto';
@@ -30,6 +31,8 @@ const post = (message: FromWorker): void => port.postMessage(message);
 
 // Pull and push start the administrator's PowerShell from here, off the caller's thread like every statement.
 useDeploymentLink(new PowerShellLink());
+// A PowerShell started for a pull or push never outlives this worker (a restart after a stuck statement, the app quitting).
+process.on('exit', endRunningChildren);
 
 function toWire(error: unknown): WireError {
   if (error instanceof IpcRefusal) return { refusal: true, id: error.data.id, message: error.data.message, category: error.data.category };
@@ -164,6 +167,8 @@ port.on('message', (message: ToWorker) => {
   else if (message.type === 'stop') {
     pump.release();
     service.stopPrompt();
+    // A pull or push waiting on its PowerShell ends it now, before the statement is cut off from outside.
+    endRunningChildren();
   } else if (message.type === 'ack') pump.ack(message.seq);
   else if (message.type === 'cut') onCut();
 });

@@ -3,7 +3,7 @@
 // found by the next (connection.json beside the store), and the exit codes
 // say how each step ended.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,3 +64,19 @@ it('connect, pull, edit, push and verify, each in its own headless run', () => {
   expect(pull.code).toBe(1);
   expect(pull.out).toContain('pchat-admin is not connected to a deployment. Connect first: Connect-PchatServer');
 }, 120_000);
+
+it('Ctrl+C (SIGINT) during a pull ends the PowerShell it started and exits 130', async () => {
+  server = createStandIn();
+  localDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-headless-'));
+  expect(shell('-Command', `Connect-PchatServer -PowerShellPath '${server.executable}' | Out-Null`).code).toBe(0);
+  server.setPrelude('Start-Sleep -Seconds 3600');
+  const child = spawn(process.execPath, [CLI_BUNDLE as string, '--store', localDir, '-NonInteractive', '-Command', 'Sync-PchatBaseline'], { stdio: 'ignore' });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // Once the stand-in runs (its command line is logged), interrupt.
+  await expect.poll(() => server!.commandLines().length, { timeout: 20_000 }).toBeGreaterThan(1);
+  await new Promise((r) => setTimeout(r, 500));
+  child.kill('SIGINT');
+  expect(await exited).toBe(130);
+  await expect.poll(() => server!.livingProcesses(), { timeout: 5_000 }).toEqual([]);
+  expect(fs.existsSync(path.join(localDir, 'baseline.json'))).toBe(false);
+}, 60_000);
