@@ -111,10 +111,28 @@ describe('pull, edit, push, verify (local module)', () => {
     const r = await t.run('Publish-PchatChange -Confirm:$false');
     expect(r.success).toBe(false);
     expect(r.text).toContain("Publish-PchatChange (what if) failed. The server's configuration changed since the baseline was taken: Drift: Global MaxFileSizeKB on the server differs from the baseline");
-    expect(r.text).toContain('Pull again with Sync-PchatBaseline');
+    expect(r.text).toContain("Pull the server's configuration keeping your changes (Sync-PchatBaseline -KeepChanges), check them, and push again.");
     expect(serverValue('Global', 'DefaultChatHistory')).not.toBe('41');
     expect(await ok(t, '@(Get-PchatChange).Count')).toBe('1');
     expect(await ok(t, '(Get-PchatConnection).LastPush')).toMatch(/^Drift at /);
+
+    // Pull keeping the change: the server's new value comes in, the local change stays; the push then goes through.
+    await ok(t, 'Sync-PchatBaseline -KeepChanges | Out-Null');
+    expect(await ok(t, '(Get-CsPersistentChatConfiguration -Identity Global).MaxFileSizeKB')).toBe('12345');
+    expect(await ok(t, '@(Get-PchatChange).Count')).toBe('1');
+    expect(await ok(t, '(Publish-PchatChange -Confirm:$false).Status')).toMatch(/\nVerified$/);
+    expect(serverValue('Global', 'DefaultChatHistory')).toBe('41');
+    expect(serverValue('Global', 'MaxFileSizeKB')).toBe('12345');
+  });
+
+  it('keeping changes refuses, naming them, when the server changed the same property to another value', async () => {
+    const t = await connectedAndPulled();
+    await ok(t, 'Set-CsPersistentChatConfiguration -Identity Global -DefaultChatHistory 41');
+    expect(server.shell('Set-CsPersistentChatConfiguration -Identity Global -DefaultChatHistory 42').code).toBe(0);
+    const r = await t.run('Sync-PchatBaseline -KeepChanges');
+    expect(r.success).toBe(false);
+    expect(r.text).toMatch(/Cannot pull keeping the pending changes: 1 conflict: Global DefaultChatHistory changed here from \d+ to 41, and on the server to 42\. Nothing was changed\./);
+    expect(await ok(t, '(Get-CsPersistentChatConfiguration -Identity Global).DefaultChatHistory')).toBe('41');
   });
 
   it('a command the server refuses in the middle: its message is kept, and nothing changes here', async () => {
@@ -138,6 +156,13 @@ describe('pull, edit, push, verify (local module)', () => {
     expect(serverValue('site:Paris', 'MaxFileSizeKB')).toBe('2000');
     expect(await ok(t, '@(Get-PchatChange).Count')).toBe(pending);
     expect(await ok(t, "@(Get-CsPersistentChatConfiguration -Filter 'site:Paris').Count")).toBe('1');
+
+    // Once the server accepts it: take its state keeping what is still to do (the removal), and push that.
+    server.setPrelude('');
+    await ok(t, 'Sync-PchatBaseline -KeepChanges | Out-Null');
+    expect(await ok(t, '@(Get-PchatChange | Select-Object -ExpandProperty Action -Unique)')).toBe('Remove');
+    expect(await ok(t, '(Publish-PchatChange -Confirm:$false).Status')).toMatch(/\nVerified$/);
+    expect(server.shell("@(Get-CsPersistentChatConfiguration -Filter 'service:*').Count").stdout.trim()).toBe('0');
   });
 });
 

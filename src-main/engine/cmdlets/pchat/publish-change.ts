@@ -76,7 +76,7 @@ export const publishPchatChange = pchatCommand(
       const rehearsal = await runLinked(ctx, profile, { kind: 'push', script, whatIf: true });
       if (!rehearsal.ok) {
         record(ctx, rehearsal.stage === 'drift' ? 'Drift' : 'Failed', rehearsal.message);
-        const next = rehearsal.stage === 'drift' ? 'Nothing was changed on the server or here. Pull again with Sync-PchatBaseline (your changes are discarded; export them first with Export-PchatConfiguration) and redo them.' : 'Nothing was changed on the server or here.';
+        const next = rehearsal.stage === 'drift' ? 'Nothing was changed on the server or here. Pull the server\'s configuration keeping your changes (Sync-PchatBaseline -KeepChanges), check them, and push again.' : 'Nothing was changed on the server or here.';
         return failLinked(ctx, rehearsal, 'Publish-PchatChange (what if)', next);
       }
       if (!(await ctx.shouldProcess(`${count} on ${target}`, 'Publish changes'))) {
@@ -90,8 +90,8 @@ export const publishPchatChange = pchatCommand(
         record(ctx, run.stage === 'drift' ? 'Drift' : 'Failed', run.message);
         const next =
           run.stage === 'drift'
-            ? 'Nothing was changed on the server or here. Pull again with Sync-PchatBaseline and redo the changes.'
-            : 'Changes made on the server before the failure stay there; nothing was changed here. Compare with Sync-PchatBaseline -WhatIf before pushing again.';
+            ? 'Nothing was changed on the server or here. Pull the server\'s configuration keeping your changes (Sync-PchatBaseline -KeepChanges), check them, and push again.'
+            : "Changes made on the server before the failure stay there; nothing was changed here. Sync-PchatBaseline -KeepChanges takes the server's configuration and keeps what is still to do; then push again.";
         return failLinked(ctx, run, 'Publish-PchatChange', next);
       }
 

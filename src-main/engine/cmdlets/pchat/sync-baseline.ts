@@ -10,6 +10,10 @@ import { applyBaselineImport, pendingRefusal, planFromInput } from '../../change
 import { describeTarget, type ConnectionProfile } from '../../changes/connection-profile';
 import type { PulledFiles } from '../../changes/deployment-link';
 import { RecordError } from '../../changes/records';
+import { readBaseline } from '../../changes/baseline';
+import { replaceWorking } from '../../changes/apply';
+import { rebaseChanges } from '../../changes/rebase';
+import type { ConfigRecord } from '../../domain/properties';
 import { TopologyError } from '../../changes/topology';
 import { InputFormatError, readConfigInput, type ReadInput } from '../../formats/config-input';
 import type { CommandContext, CommandHelp, ParameterDef } from '../../shell/commands';
@@ -21,6 +25,7 @@ import { clause, fail, pchatCommand } from './support';
 
 const PARAMETERS: readonly ParameterDef[] = [
   param('Force', 'SwitchParameter', 'Pulls even though the working configuration has pending changes, which are then discarded.'),
+  param('KeepChanges', 'SwitchParameter', "Keeps the pending changes: they are made again on top of the server's configuration, property by property. A property the server also changed, to another value, is a conflict, and nothing is pulled."),
 ];
 
 const HELP: CommandHelp = {
@@ -30,10 +35,17 @@ const HELP: CommandHelp = {
     'in the PowerShell recorded by Connect-PchatServer, exports the result as CliXML to a private temporary folder, and ' +
     'imports it exactly as Import-PchatBaseline imports a file: every collection checked, all or nothing, the ' +
     'baseline recorded with its SHA-256. The sites and pools are recorded as Import-PchatTopology records them. With ' +
-    'pending local changes it refuses unless -Force. The server is only read.',
+    'pending local changes it refuses unless -Force (discard them) or -KeepChanges (make them again on top of the ' +
+    "server's configuration; a property changed both here and on the server is a conflict, and then nothing is " +
+    'pulled). The server is only read.',
   examples: [
     { title: 'Pull', code: 'Sync-PchatBaseline', remarks: '' },
     { title: 'Pull and discard local changes', code: 'Sync-PchatBaseline -Force', remarks: '' },
+    {
+      title: 'The server changed since the last pull: take its state, keep your changes',
+      code: 'Sync-PchatBaseline -KeepChanges',
+      remarks: 'Your pending changes are made again on top of what the server holds now; then Publish-PchatChange pushes them.',
+    },
   ],
   outputs: 'PchatAdmin.Baseline\n    Where the baseline came from and how many collections it holds.',
 };
@@ -65,6 +77,16 @@ async function recordPulledTopology(ctx: CommandContext, files: PulledFiles): Pr
   }
 }
 
+/** The pending changes made again on the pulled configuration, or why they cannot be. */
+function keepChanges(ctx: CommandContext, pulled: readonly ConfigRecord[]): { ok: true; working: ConfigRecord[] } | { ok: false; reason: string } {
+  const old = readBaseline(ctx.repo);
+  if (old.kind !== 'ok') return { ok: false, reason: 'there is no baseline to tell the pending changes from the rest' };
+  const result = rebaseChanges(old.data.collections, ctx.repo.list(), pulled);
+  if (result.ok) return result;
+  const list = result.conflicts.map((c) => `${c.identity}${c.property ? ` ${c.property}` : ''} ${c.reason}`);
+  return { ok: false, reason: `${list.length} conflict${list.length === 1 ? '' : 's'}: ${list.join('; ')}` };
+}
+
 export function pullSourceName(profile: ConnectionProfile): string {
   return `pulled from ${describeTarget(profile)}`;
 }
@@ -92,11 +114,23 @@ export const syncPchatBaseline = pchatCommand(
         failed(e.message);
         return fail(ctx, `The server's configuration cannot be imported: ${clause(e.message)}. Nothing was changed.`, 'BaselineImportFailed', '');
       }
-      if (plan.localPending !== 0 && bound.get('Force') !== true) {
+      const keep = bound.get('KeepChanges') === true;
+      if (keep && bound.get('Force') === true) {
+        return fail(ctx, '-Force discards the pending changes and -KeepChanges keeps them: give one of them. Nothing was changed.', 'ConflictingSwitches', '', 'InvalidOperation');
+      }
+      let kept: ConfigRecord[] | undefined;
+      if (keep && plan.localPending !== 0) {
+        const rebased = keepChanges(ctx, plan.records);
+        if (!rebased.ok) {
+          failed('refused: conflicting changes');
+          return fail(ctx, `Cannot pull keeping the pending changes: ${rebased.reason}. Nothing was changed.`, 'ChangesConflict', '', 'InvalidOperation');
+        }
+        kept = rebased.working;
+      } else if (plan.localPending !== 0 && bound.get('Force') !== true) {
         failed('refused: pending local changes');
         return fail(
           ctx,
-          `Cannot pull: ${pendingRefusal(plan.localPending)}, and pulling would discard them. Push them first with Publish-PchatChange, or add -Force to discard them. Nothing was changed.`,
+          `Cannot pull: ${pendingRefusal(plan.localPending)}, and pulling would discard them. Add -KeepChanges to make them again on top of the server's configuration, push them first with Publish-PchatChange, or add -Force to discard them. Nothing was changed.`,
           'PendingChanges',
           '',
           'InvalidOperation',
@@ -108,6 +142,7 @@ export const syncPchatBaseline = pchatCommand(
       let source;
       try {
         source = applyBaselineImport(ctx.repo, plan, name);
+        if (kept) replaceWorking(ctx.repo, kept);
       } catch (e) {
         failed((e as Error).message);
         return fail(ctx, `Cannot record the baseline: ${(e as Error).message}`, 'BaselineWriteFailed', '', 'WriteError');
