@@ -1,5 +1,5 @@
 // The application menu:
-//   File: Import from Server Export…, Pending Changes, Quit · Edit: the standard roles · View: Toggle Console (Ctrl+`), zoom
+//   File: Connect to Server…, Pull from Server, Push to Server…, Import from Server Export…, Pending Changes, Back Up, Restore, Import Topology, Quit · Edit: the standard roles · View: Toggle Console (Ctrl+`), zoom
 //   · Help: Cmdlet Reference (F1: help for the focused console line or form
 //   field, else the shortcuts), Keyboard Shortcuts, About (with the store file's location).
 // Menu items that concern the page (console, reference) are sent to the
@@ -32,6 +32,10 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
     {
       label: '&File',
       submenu: [
+        { id: 'connect-server', label: '&Connect to Server…', click: () => actions.send('connect-server') },
+        { id: 'pull-server', label: 'P&ull from Server', click: () => actions.send('pull-server') },
+        { id: 'push-server', label: 'Pu&sh to Server…', click: () => actions.send('push-server') },
+        separator,
         { id: 'import-baseline', label: '&Import from Server Export…', click: () => actions.send('import-baseline') },
         { id: 'show-changes', label: '&Pending Changes and Change Script', click: () => actions.send('show-changes') },
         { id: 'back-up', label: '&Back Up Configuration…', click: () => actions.send('back-up') },

@@ -5,7 +5,7 @@
 
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
-import type { BaselineImportDto, BaselineImportRequest, ConfigurationRestoreDto, ConfigurationRestoreRequest, TopologyImportDto, TopologyImportRequest, BulkRequest, BulkResponse, ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, HistoryListDto, OutputLineDto, PreviewResponse } from '../ipc/contract';
+import type { BaselineImportDto, BaselineImportRequest, ConfigurationRestoreDto, ConfigurationRestoreRequest, TopologyImportDto, TopologyImportRequest, BulkRequest, BulkResponse, ChangesSummaryDto, ConnectionStatusDto, ConnectRequest, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, HistoryListDto, OutputLineDto, PreviewResponse } from '../ipc/contract';
 
 /** What the worker is started with (workerData). */
 export interface WorkerStart {
@@ -40,6 +40,8 @@ export interface WorkerMethods {
   'console.complete': [[input: string, cursor: number], CompletionResult];
   'console.history': [[], readonly string[]];
   'changes.summary': [[], ChangesSummaryDto];
+  'connection.status': [[], ConnectionStatusDto];
+  'connection.preview': [[request: ConnectRequest], PreviewResponse];
   'baseline.import': [[request: BaselineImportRequest], BaselineImportDto];
   'configuration.backup': [[], string];
   'configuration.restore': [[request: ConfigurationRestoreRequest], ConfigurationRestoreDto];

@@ -15,7 +15,7 @@ import type { commandHelpData } from '../engine/cmdlets/help/help-data';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
 import type { StoreWarning } from '../engine/store/types';
 import { STORE_FILE_NAME } from '../engine/store/file-name';
-import type { BaselineImportDto, BaselineImportRequest, ConfigurationRestoreDto, ConfigurationRestoreRequest, TopologyImportDto, TopologyImportRequest, BulkRequest, BulkResponse, ChangesSummaryDto, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, HistoryListDto, Metadata, OutputBatch, PreviewResponse } from '../ipc/contract';
+import type { BaselineImportDto, BaselineImportRequest, ConfigurationRestoreDto, ConfigurationRestoreRequest, TopologyImportDto, TopologyImportRequest, BulkRequest, BulkResponse, ChangesSummaryDto, ConnectionStatusDto, ConnectRequest, CmdletParameters, CmdletResponse, CompletionResult, ConsoleResult, HelpData, HistoryListDto, Metadata, OutputBatch, PreviewResponse } from '../ipc/contract';
 import { IpcRefusal, refuse } from '../ipc/errors';
 import { buildMetadata } from '../ipc/metadata';
 import { Control, createControlBuffer, IDLE } from './control';
@@ -429,6 +429,14 @@ export class SessionHost {
 
   changesSummary(): Promise<ChangesSummaryDto> {
     return this.call('changes.summary');
+  }
+
+  connectionStatus(): Promise<ConnectionStatusDto> {
+    return this.call('connection.status');
+  }
+
+  previewConnect(request: ConnectRequest): Promise<PreviewResponse> {
+    return this.call('connection.preview', request);
   }
 
   importBaseline(request: BaselineImportRequest): Promise<BaselineImportDto> {

@@ -104,6 +104,10 @@ function dispatch(request: Request): unknown {
       return s.consoleHistory();
     case 'changes.summary':
       return s.changesSummary();
+    case 'connection.status':
+      return s.connectionStatus();
+    case 'connection.preview':
+      return s.previewConnect(...request.args);
     case 'baseline.import':
       return s.importBaseline(...request.args);
     case 'configuration.backup':

@@ -28,6 +28,8 @@ const CHANNEL_TABLE = {
   'pchat:configuration:backup': true,
   'pchat:configuration:restore': true,
   'pchat:topology:import': true,
+  'pchat:connection:status': true,
+  'pchat:connection:preview': true,
 } as const satisfies Record<ChannelName, true>;
 
 export const CHANNELS: readonly ChannelName[] = Object.freeze(Object.keys(CHANNEL_TABLE) as ChannelName[]);

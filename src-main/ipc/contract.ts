@@ -282,6 +282,63 @@ export interface Channels {
   'pchat:configuration:restore': { request: ConfigurationRestoreRequest; response: ConfigurationRestoreDto };
   /** The server's site and pool exports chosen in the window, recorded as Import-PchatTopology records them. */
   'pchat:topology:import': { request: TopologyImportRequest; response: TopologyImportDto };
+  /** The connection profile (connection.json beside the store) and how the last pull and push ended, for the status bar and the Connect dialog. */
+  'pchat:connection:status': { request: void; response: ConnectionStatusDto };
+  /** Checks the Connect dialog's fields and builds its Connect-PchatServer line without running anything. */
+  'pchat:connection:preview': { request: ConnectRequest; response: PreviewResponse };
+}
+
+export type ConnectionMode = 'Local' | 'Remote';
+/** Local mode: which module holds the cmdlets (Auto tries SkypeForBusiness, then Lync). */
+export type ModuleName = 'Auto' | 'SkypeForBusiness' | 'Lync';
+
+/** How a pull or push ended (engine/changes/connection-profile.ts). */
+export interface OperationRecordDto {
+  /** ISO 8601, UTC. */
+  readonly at: string;
+  /** Pull: Succeeded / Failed. Push: Verified / Differences / Drift / Failed / WhatIf. */
+  readonly result: string;
+  readonly message: string;
+}
+
+/**
+ * The connection profile as the status bar and the Connect dialog see it
+ * (the engine's ConnectionStatusDto, engine/changes/connection-profile.ts;
+ * declared here as the other DTOs are, so the renderer's type check needs
+ * no engine file).
+ */
+export interface ConnectionStatusDto {
+  /** False: no profile (never connected, or disconnected). */
+  readonly connected: boolean;
+  /** Why connection.json cannot be used, when it cannot. */
+  readonly problem?: string;
+  readonly powerShellPath: string;
+  readonly mode: ConnectionMode;
+  readonly module: ModuleName;
+  readonly connectionUri: string | null;
+  readonly userName: string | null;
+  readonly timeoutSeconds: number;
+  readonly connectedAt: string | null;
+  readonly lastPull: OperationRecordDto | null;
+  readonly lastPush: OperationRecordDto | null;
+  /** A few words: "remote session to pool01.contoso.com". */
+  readonly target: string;
+  /** The status bar's indicator (engine/changes/connection-indicator.ts): its words, its tooltip, and whether to warn. */
+  readonly indicator: { readonly label: string; readonly detail: string; readonly warn: boolean };
+}
+
+/** The Connect dialog's fields, as typed (the engine checks them and builds the Connect-PchatServer line). */
+export interface ConnectRequest {
+  readonly powerShellPath: string;
+  readonly mode: ConnectionMode;
+  /** Local mode only. */
+  readonly module: ModuleName;
+  /** Remote mode only: https://<pool fqdn>/OcsPowershell. */
+  readonly connectionUri: string;
+  /** Remote mode: '' for the current Windows credentials, else the user name whose password the console asks for. */
+  readonly userName: string;
+  /** As typed: a whole number of seconds. */
+  readonly timeoutSeconds: string;
 }
 
 /** Largest file the window sends (base64 characters); the console's Import-PchatBaseline reads larger ones. */
@@ -389,7 +446,18 @@ export const CONFIGURATION_CHANGED = 'pchat:configuration-changed';
 
 /** One-way event for application-menu commands the renderer carries out (payload: a MenuCommand). */
 export const MENU_COMMAND = 'pchat:menu';
-export type MenuCommand = 'toggle-console' | 'show-reference' | 'show-shortcuts' | 'import-baseline' | 'show-changes' | 'back-up' | 'restore' | 'import-topology';
+export type MenuCommand =
+  | 'toggle-console'
+  | 'show-reference'
+  | 'show-shortcuts'
+  | 'import-baseline'
+  | 'show-changes'
+  | 'back-up'
+  | 'restore'
+  | 'import-topology'
+  | 'connect-server'
+  | 'pull-server'
+  | 'push-server';
 
 /**
  * What a handler sends back over the wire (Electron invoke, web preview POST).
@@ -422,6 +490,10 @@ export interface PchatApi {
   backupConfiguration(): Promise<string>;
   restoreConfiguration(request: ConfigurationRestoreRequest): Promise<ConfigurationRestoreDto>;
   importTopology(request: TopologyImportRequest): Promise<TopologyImportDto>;
+  /** The connection profile and the last pull and push (status bar, Connect dialog). */
+  connectionStatus(): Promise<ConnectionStatusDto>;
+  /** The Connect dialog's line and field errors (nothing runs: the dialog runs the line in the console). */
+  previewConnect(request: ConnectRequest): Promise<PreviewResponse>;
   console: {
     execute(input: string, width?: number): Promise<ConsoleResult>;
     /** The running input's next lines (see the channel); call one at a time while execute/answer is pending. */

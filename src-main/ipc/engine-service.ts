@@ -28,6 +28,10 @@ import type { BulkRequest, BulkResponse, CmdletParameters, CmdletResponse, Compl
 import { historyList } from './history-dto';
 import type { BaselineImportDto, BaselineImportRequest, ChangesSummaryDto, ConfigurationRestoreDto, ConfigurationRestoreRequest, TopologyImportDto, TopologyImportRequest } from './contract';
 import { changesSummary } from '../engine/changes/summary';
+import { connectionStatus } from '../engine/changes/connection-profile';
+import { connectionIndicator } from '../engine/changes/connection-indicator';
+import { connectLine } from '../engine/changes/connect-line';
+import type { ConnectionStatusDto, ConnectRequest } from './contract';
 import { configurationBackupText } from '../engine/cmdlets/pchat/configuration-backup';
 import { importBaselineFromWindow } from './baseline-import';
 import { restoreConfigurationFromWindow } from './configuration-restore';
@@ -271,6 +275,17 @@ export class EngineService {
   /** Read in the session's thread, like every file access of the engine. */
   changesSummary(): ChangesSummaryDto {
     return changesSummary(this.repo);
+  }
+
+  /** The connection profile (connection.json), read in the session's thread like the summary. */
+  connectionStatus(): ConnectionStatusDto {
+    const status = connectionStatus(this.repo);
+    return { ...status, indicator: connectionIndicator(status) };
+  }
+
+  /** The Connect dialog's Connect-PchatServer line; nothing runs (the window runs the line in the console). */
+  previewConnect(request: ConnectRequest): PreviewResponse {
+    return connectLine(request);
   }
 
   /** Back up: the same text as Export-PchatConfiguration, read in the session's thread. */

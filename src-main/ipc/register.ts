@@ -17,6 +17,8 @@ import type {
   TopologyImportDto,
   TopologyImportRequest,
   ChangesSummaryDto,
+  ConnectionStatusDto,
+  ConnectRequest,
   ChannelName,
   Channels,
   BulkRequest,
@@ -67,6 +69,8 @@ export interface IpcService {
   backupConfiguration(): MaybePromise<string>;
   restoreConfiguration(request: ConfigurationRestoreRequest): Promise<ConfigurationRestoreDto>;
   importTopology(request: TopologyImportRequest): Promise<TopologyImportDto>;
+  connectionStatus(): MaybePromise<ConnectionStatusDto>;
+  previewConnect(request: ConnectRequest): MaybePromise<PreviewResponse>;
 }
 
 type Handler<C extends ChannelName> = (request: Channels[C]['request']) => Channels[C]['response'] | Promise<Channels[C]['response']>;
@@ -106,6 +110,8 @@ function handlerTable(service: IpcService): HandlerTable {
     'pchat:configuration:backup': () => service.backupConfiguration(),
     'pchat:configuration:restore': (request) => service.restoreConfiguration(request),
     'pchat:topology:import': (request) => service.importTopology(request),
+    'pchat:connection:status': () => service.connectionStatus(),
+    'pchat:connection:preview': (request) => service.previewConnect(request),
   };
 }
 

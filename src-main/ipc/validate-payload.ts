@@ -167,6 +167,25 @@ const VALIDATORS: { readonly [C in ChannelName]: Validator<C> } = {
   'pchat:metadata': (args) => expectArgs(args, 0, 'pchat:metadata'),
   'pchat:console:history': (args) => expectArgs(args, 0, 'pchat:console:history'),
   'pchat:changes:summary': (args) => expectArgs(args, 0, 'pchat:changes:summary'),
+  'pchat:connection:status': (args) => expectArgs(args, 0, 'pchat:connection:status'),
+  'pchat:connection:preview': (args) => {
+    expectArgs(args, 1, 'pchat:connection:preview');
+    const keys = ['powerShellPath', 'mode', 'module', 'connectionUri', 'userName', 'timeoutSeconds'] as const;
+    const fields = record(args[0], 'request', keys);
+    const mode = fields.get('mode');
+    if (mode !== 'Local' && mode !== 'Remote') invalid('mode must be Local or Remote.');
+    const module = fields.get('module');
+    if (module !== 'Auto' && module !== 'SkypeForBusiness' && module !== 'Lync') invalid('module must be Auto, SkypeForBusiness or Lync.');
+    const text = (key: (typeof keys)[number], max: number): string => string(fields.get(key), key, max);
+    return Object.freeze({
+      powerShellPath: text('powerShellPath', 4096),
+      mode: mode as 'Local' | 'Remote',
+      module: module as 'Auto' | 'SkypeForBusiness' | 'Lync',
+      connectionUri: text('connectionUri', 4096),
+      userName: text('userName', 512),
+      timeoutSeconds: text('timeoutSeconds', 32),
+    });
+  },
   'pchat:configuration:backup': (args) => expectArgs(args, 0, 'pchat:configuration:backup'),
   'pchat:topology:import': (args) => {
     expectArgs(args, 1, 'pchat:topology:import');

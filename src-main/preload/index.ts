@@ -79,6 +79,8 @@ const api: PchatApi = Object.freeze({
     backupConfiguration: () => call('pchat:configuration:backup'),
     restoreConfiguration: (request) => call('pchat:configuration:restore', request),
     importTopology: (request) => call('pchat:topology:import', request),
+    connectionStatus: () => call('pchat:connection:status'),
+    previewConnect: (request) => call('pchat:connection:preview', request),
   console: Object.freeze({
     execute: (input: string, width?: number) => call('pchat:console:execute', width === undefined ? { input } : { input, width }),
     output: () => call('pchat:console:output'),

@@ -345,7 +345,7 @@ describe('main-process bootstrap', () => {
     const menu = state.menuTemplate as Item[];
     const describeItem = (item: Item): string => item.label ?? item.role ?? item.type ?? '?';
     expect(menu.map((m) => [describeItem(m), (m.submenu ?? []).map(describeItem)])).toEqual([
-      ['&File', ['&Import from Server Export…', '&Pending Changes and Change Script', '&Back Up Configuration…', '&Restore Configuration…', 'Import &Topology…', 'separator', 'quit']],
+      ['&File', ['&Connect to Server…', 'P&ull from Server', 'Pu&sh to Server…', 'separator', '&Import from Server Export…', '&Pending Changes and Change Script', '&Back Up Configuration…', '&Restore Configuration…', 'Import &Topology…', 'separator', 'quit']],
       ['&Edit', ['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'delete', 'separator', 'selectAll']],
       ['&View', ['Toggle &Console', 'separator', 'resetZoom', 'zoomIn', 'zoomOut', 'separator', 'reload', 'toggleDevTools']],
       ['&Help', ['Cmdlet &Reference', '&Keyboard Shortcuts', 'separator', '&About pchat-admin']],
@@ -356,11 +356,7 @@ describe('main-process bootstrap', () => {
     view[0]!.click!();
     help[0]!.click!();
     help[1]!.click!();
-    menu[0]!.submenu![0]!.click!();
-    menu[0]!.submenu![1]!.click!();
-    menu[0]!.submenu![2]!.click!();
-    menu[0]!.submenu![3]!.click!();
-    menu[0]!.submenu![4]!.click!();
+    for (const i of [4, 5, 6, 7, 8, 0, 1, 2]) menu[0]!.submenu![i]!.click!();
     expect(window.sent).toEqual([
       ['pchat:menu', 'toggle-console'],
       ['pchat:menu', 'show-reference'],
@@ -370,6 +366,9 @@ describe('main-process bootstrap', () => {
       ['pchat:menu', 'back-up'],
       ['pchat:menu', 'restore'],
       ['pchat:menu', 'import-topology'],
+      ['pchat:menu', 'connect-server'],
+      ['pchat:menu', 'pull-server'],
+      ['pchat:menu', 'push-server'],
     ]);
     help[3]!.click!();
     const about = state.dialogs.at(-1)!;

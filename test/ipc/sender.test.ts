@@ -42,6 +42,8 @@ const VALID_ARGS: Record<string, unknown[]> = {
   'pchat:console:complete': [{ input: 'Get-Cs', cursor: 6 }],
   'pchat:console:history': [],
   'pchat:changes:summary': [],
+  'pchat:connection:status': [],
+  'pchat:connection:preview': [{ powerShellPath: 'pwsh', mode: 'Local', module: 'Auto', connectionUri: '', userName: '', timeoutSeconds: '600' }],
   'pchat:baseline:import': [{ name: 'x.xml', content: '', apply: false, force: false }],
   'pchat:configuration:backup': [],
   'pchat:configuration:restore': [{ name: 'x.json', content: '', apply: false }],

@@ -63,7 +63,7 @@ export function entryText(entry: Entry, expanded: boolean): string {
   return entry.text;
 }
 
-type NewEntry = Omit<Entry, 'id'>;
+export type NewEntry = Omit<Entry, 'id'>;
 
 export class ConsoleStore {
   /** Ids of the error entries shown with their whole record. */
@@ -103,9 +103,11 @@ export class ConsoleStore {
   readonly history = new ConsoleHistory();
 
   private nextId = 1;
-  private queue: Promise<void> = Promise.resolve();
+  private queue: Promise<unknown> = Promise.resolve();
   /** Echo lines of the command being run, with their offsets in its source. */
   private echoes: { id: number; offset: number; length: number }[] = [];
+  /** Told the lines the transcript gains while an observed input runs (see submit). */
+  private observer: ((lines: readonly NewEntry[]) => void) | undefined;
 
   constructor(
     private readonly api: PchatApi,
@@ -124,31 +126,42 @@ export class ConsoleStore {
   /**
    * Enter in the input: runs a line, continues an incomplete one, or answers
    * a prompt. Lines entered while one is running wait their turn (type-ahead).
+   *
+   * `observe`: a window action's line (Connect, Pull, Push), run as a line of
+   * its own (never an answer, never continuing an incomplete one): every line
+   * the transcript gains for it (output, errors, a failed call, the stop
+   * notice) is also handed to `observe`, so a dialog can show what this one
+   * input printed. It watches the transcript rather than taking the engine's
+   * batches itself, so nothing else about the console changes. Resolves with
+   * the input's result (null: not run — a prompt waited at its turn — or the
+   * call failed); observation ends when the input ends or stops at a prompt.
    */
-  submit(text: string): Promise<void> {
+  submit(text: string, observe?: (lines: readonly NewEntry[]) => void): Promise<ConsoleResult | null> {
+    if (observe) this.continuation = null;
     // Into history at once, so Up right after Enter recalls it even while it runs.
     if (this.prompt === null) this.history.add(this.continuation === null ? text : `${this.continuation}\n${text}`);
     this.follow++;
-    const turn = this.queue.then(() => this.take(text));
-    this.queue = turn.catch(() => undefined);
+    const turn = this.queue.then(() => this.take(text, observe));
+    this.queue = turn.catch(() => null);
     return turn;
   }
 
-  private async take(text: string): Promise<void> {
-    if (this.prompt !== null) return this.answer(text);
+  private async take(text: string, observe?: (lines: readonly NewEntry[]) => void): Promise<ConsoleResult | null> {
+    if (this.prompt !== null) return observe ? null : this.answer(text);
     const before = this.continuation;
     const source = before === null ? text : `${before}\n${text}`;
     if (before === null) this.echoes = [];
     this.echo(source, before === null ? 0 : before.length + 1, before === null);
-    if (before === null && text.trim() === '') return;
+    if (before === null && text.trim() === '') return null;
     // As in PowerShell, an empty line ends a continuation and runs what there is.
     const width = this.width === undefined ? undefined : Math.min(WIDTH_RANGE.max, Math.max(WIDTH_RANGE.min, Math.floor(this.width)));
-    await this.call(() => this.api.console.execute(source, width), source, before !== null && text === '');
+    this.observer = observe;
+    return this.call(() => this.api.console.execute(source, width), source, before !== null && text === '');
   }
 
   /** Ctrl+C or Escape: declines a pending prompt, or abandons a continuation. */
   async cancel(): Promise<void> {
-    if (this.prompt !== null) return this.answer(null);
+    if (this.prompt !== null) return void (await this.answer(null));
     if (this.continuation !== null) {
       this.continuation = null;
       this.append([{ kind: 'echo', prompt: '>> ', text: '^C' }]);
@@ -203,11 +216,11 @@ export class ConsoleStore {
     this.version++;
   }
 
-  private async answer(text: string | null): Promise<void> {
+  private async answer(text: string | null): Promise<ConsoleResult | null> {
     const prompt = this.prompt ?? '';
     this.prompt = null;
     this.append([{ kind: 'input', text: prompt + (text ?? '^C') }]);
-    await this.call(() => this.api.console.answer(text), null, true);
+    return this.call(() => this.api.console.answer(text), null, true);
   }
 
   /**
@@ -231,8 +244,9 @@ export class ConsoleStore {
     }
   }
 
-  private async call(run: () => Promise<ConsoleResult>, source: string | null, complete: boolean): Promise<void> {
+  private async call(run: () => Promise<ConsoleResult>, source: string | null, complete: boolean): Promise<ConsoleResult | null> {
     this.busy = true;
+    let outcome: ConsoleResult | null = null;
     try {
       const running = run();
       const streaming = this.stream(running);
@@ -243,22 +257,25 @@ export class ConsoleStore {
         // Only the finished command belongs in history, as in PowerShell.
         this.history.retract(source);
         this.continuation = source;
-        return;
+        return result;
       }
       this.continuation = null;
       this.show(result.output);
       if (result.prompt === null) this.progress = new Map();
       if (result.stopped) this.append([{ kind: 'input', text: '^C — stopped; the statement that was running changed nothing.' }]);
       this.prompt = result.prompt;
+      outcome = result;
     } catch (error) {
       this.continuation = null;
       this.progress = new Map();
       this.append([{ kind: 'error', text: failureText(error) }]);
     } finally {
       this.busy = false;
+      this.observer = undefined;
     }
     // Also at a prompt: statements before the one asking may have written.
     this.onresult();
+    return outcome;
   }
 
   /** Echoes the lines of `source` from `offset` on: the first after `PS> ` when it starts a command. */
@@ -321,6 +338,7 @@ export class ConsoleStore {
 
   private append(lines: readonly NewEntry[]): void {
     if (lines.length === 0) return;
+    this.observer?.(lines);
     const fresh = lines.map((line) => ({ ...line, id: this.nextId++ }));
     const dropped = this.transcript.append(fresh);
     if (dropped > 0) this.dropped += dropped;

@@ -93,6 +93,8 @@ export function createWebClient(baseUrl: string, token: string): PchatApi {
     backupConfiguration: () => call('pchat:configuration:backup'),
     restoreConfiguration: (request) => call('pchat:configuration:restore', request),
     importTopology: (request) => call('pchat:topology:import', request),
+    connectionStatus: () => call('pchat:connection:status'),
+    previewConnect: (request) => call('pchat:connection:preview', request),
     console: Object.freeze({
       execute: (input: string, width?: number) => call('pchat:console:execute', width === undefined ? { input } : { input, width }),
       output: () => call('pchat:console:output'),

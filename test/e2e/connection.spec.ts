@@ -1,0 +1,144 @@
+// The window's side of the live round trip (issue 9) in the web preview: the
+// status bar's connection indicator, the Connect dialog (its
+// Connect-PchatServer line, run in the console), Pull (Sync-PchatBaseline,
+// with -Force only after a confirmation) and the Push dialog (the WhatIf run
+// through the console, its lines shown in the dialog). The preview has no
+// application menu: Pull and Push are reached from the Pending changes panel,
+// Connect also from the indicator. The cmdlets themselves are the engine's;
+// here only what the window sends and shows is checked.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppPage } from '../support/app-page';
+import { expect, test } from './fixtures';
+
+const FIXTURE = path.resolve('test/fixtures/server/pchat-config.clixml.xml');
+
+test('status bar: Not connected, and a saved profile with the last push', async ({ app, preview }) => {
+  const bar = app.getByRole('contentinfo');
+  const indicator = bar.getByRole('button', { name: 'Server connection: Not connected' });
+  await expect(indicator).toHaveText('Not connected');
+
+  const pushedAt = new Date(Date.now() - 2 * 60_000).toISOString();
+  fs.writeFileSync(
+    path.join(preview.storeDir, 'connection.json'),
+    JSON.stringify({
+      format: 'pchat-admin-connection',
+      version: 1,
+      powerShellPath: 'powershell.exe',
+      mode: 'Remote',
+      module: 'Auto',
+      connectionUri: 'https://pool01.contoso.com/OcsPowershell',
+      userName: null,
+      timeoutSeconds: 600,
+      connectedAt: pushedAt,
+      lastPull: null,
+      lastPush: { at: pushedAt, result: 'Verified', message: 'Pushed 2 changes; the server now matches the working configuration.' },
+    }),
+  );
+  // The indicator re-reads the profile after every console input.
+  await new AppPage(app).runCmdlet('Get-Date | Out-Null');
+  const connected = bar.getByRole('button', { name: /^Server connection: Connected: remote session to pool01\.contoso\.com/ });
+  await expect(connected).toHaveText('Connected: remote session to pool01.contoso.com · pushed and verified 2 min ago');
+  await expect(connected).toHaveAttribute('title', /Last push, .+: Verified — Pushed 2 changes; the server now matches/);
+  await app.screenshot({ path: '/tmp/status-connected.png' });
+  await connected.click();
+  const dialog = app.getByRole('dialog', { name: 'Connect to server' });
+  await expect(dialog).toContainText('Connected now: remote session to pool01.contoso.com');
+  await expect(dialog.getByLabel('Connection URI')).toHaveValue('https://pool01.contoso.com/OcsPowershell');
+  await expect(dialog.getByRole('button', { name: 'Disconnect' })).toBeVisible();
+  await app.screenshot({ path: '/tmp/connect-connected.png' });
+});
+
+test('Connect dialog: the local and the remote line, run in the console; never a password field', async ({ app }) => {
+  const ui = new AppPage(app);
+  await app.getByRole('button', { name: 'Server connection: Not connected' }).click();
+  const dialog = ui.dialog('Connect to server');
+  await expect(dialog).toBeVisible();
+  const line = dialog.getByRole('group', { name: 'Equivalent cmdlet' }).locator('code');
+  // Local module (the default), this platform's PowerShell, the defaults left out.
+  await expect(dialog.getByLabel('PowerShell executable')).toHaveValue('pwsh');
+  await expect(dialog.getByRole('radio', { name: 'Local module' })).toBeChecked();
+  await expect(line).toHaveText("Connect-PchatServer -PowerShellPath 'pwsh'");
+  await expect(dialog.getByRole('radiogroup', { name: 'Module' }).getByRole('radio', { name: /^Auto/ })).toBeChecked();
+  await dialog.getByRole('radio', { name: 'Lync', exact: true }).check();
+  await dialog.getByLabel('Timeout (seconds)').fill('120');
+  await expect(line).toHaveText("Connect-PchatServer -PowerShellPath 'pwsh' -Module Lync -TimeoutSeconds 120");
+  await dialog.getByLabel('Timeout (seconds)').fill('2');
+  await expect(dialog.getByRole('alert')).toHaveText('Type a whole number of seconds from 5 to 86400.');
+  await expect(dialog.getByRole('button', { name: 'Connect' })).toBeDisabled();
+  await dialog.getByLabel('Timeout (seconds)').fill('120');
+  await app.screenshot({ path: '/tmp/connect-local.png' });
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(ui.consoleOutput).toContainText("PS> Connect-PchatServer -PowerShellPath 'pwsh' -Module Lync -TimeoutSeconds 120");
+  // The console has the focus: a password prompt is answered there.
+  await expect(ui.consoleInput).toBeFocused();
+
+  await app.getByRole('button', { name: 'Server connection: Not connected' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('radio', { name: 'Remote session' }).check();
+  await expect(dialog.getByRole('radiogroup', { name: 'Module' })).toHaveCount(0);
+  const uri = dialog.getByLabel('Connection URI');
+  await uri.fill('http://pool01.contoso.com/OcsPowershell');
+  await uri.blur();
+  await expect(dialog.getByRole('alert')).toContainText('must start with https://');
+  await expect(dialog.getByRole('button', { name: 'Connect' })).toBeDisabled();
+  await uri.fill('https://pool01.contoso.com/OcsPowershell');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(line).toHaveText("Connect-PchatServer -PowerShellPath 'pwsh' -ConnectionUri 'https://pool01.contoso.com/OcsPowershell'");
+  await dialog.getByRole('radio', { name: 'User name' }).check();
+  await expect(dialog.getByRole('button', { name: 'Connect' })).toBeDisabled();
+  await dialog.getByRole('textbox', { name: 'User name' }).fill("CONTOSO\\o'neil");
+  await expect(line).toHaveText("Connect-PchatServer -PowerShellPath 'pwsh' -ConnectionUri 'https://pool01.contoso.com/OcsPowershell' -Credential 'CONTOSO\\o''neil'");
+  await expect(dialog.locator('input[type="password"]')).toHaveCount(0);
+  await app.screenshot({ path: '/tmp/connect-remote.png' });
+  await dialog.getByRole('textbox', { name: 'User name' }).press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(ui.consoleOutput).toContainText("PS> Connect-PchatServer -PowerShellPath 'pwsh' -ConnectionUri 'https://pool01.contoso.com/OcsPowershell' -Credential 'CONTOSO\\o''neil'");
+});
+
+test('Pull runs Sync-PchatBaseline; with pending changes only after a confirmation, then with -Force', async ({ app, preview }) => {
+  const ui = new AppPage(app);
+  await app.getByText('Pending changes', { exact: true }).click();
+  const panel = app.getByRole('region', { name: 'Pending changes' });
+  await panel.getByRole('button', { name: 'Pull from server' }).click();
+  await expect(ui.consoleOutput).toContainText('PS> Sync-PchatBaseline');
+
+  expect(preview.shell(`Import-PchatBaseline '${FIXTURE}' | Out-Null`).code).toBe(0);
+  expect(preview.shell('Set-CsPersistentChatConfiguration -DefaultChatHistory 41').code).toBe(0);
+  // The preview's engine has seen both writes once the panel lists the change.
+  await expect(panel.getByRole('table', { name: 'Changes since the baseline' }).getByRole('row', { name: /Global Set DefaultChatHistory 40 41/ })).toBeVisible();
+  await panel.getByRole('button', { name: 'Pull from server' }).click();
+  const confirm = ui.dialog('Discard 1 pending change and pull?');
+  await expect(confirm).toBeVisible();
+  await expect(confirm.getByRole('button', { name: 'Keep my changes' })).toBeFocused();
+  await app.screenshot({ path: '/tmp/pull-confirm.png' });
+  await confirm.getByRole('button', { name: 'Keep my changes' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(ui.consoleOutput).not.toContainText('Sync-PchatBaseline -Force');
+  await panel.getByRole('button', { name: 'Pull from server' }).click();
+  await confirm.getByRole('button', { name: 'Discard and pull' }).click();
+  await expect(ui.consoleOutput).toContainText('PS> Sync-PchatBaseline -Force');
+});
+
+test('Push dialog: runs Publish-PchatChange -WhatIf in the console and shows its lines; Push waits for a WhatIf run that succeeded', async ({ app }) => {
+  const ui = new AppPage(app);
+  await app.getByText('Pending changes', { exact: true }).click();
+  await app.getByRole('region', { name: 'Pending changes' }).getByRole('button', { name: 'Push to server…' }).click();
+  const dialog = ui.dialog('Push to server');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('No pending changes: the working configuration equals the baseline.');
+  const log = dialog.getByRole('log', { name: 'Push output' });
+  await expect(log).toContainText('PS> Publish-PchatChange -WhatIf');
+  await expect(ui.consoleOutput).toContainText('PS> Publish-PchatChange -WhatIf');
+  // What the console printed for that input is in the dialog too (on this branch the cmdlet is not there yet: an error).
+  await expect(dialog.getByRole('status')).toHaveText('The WhatIf run did not succeed: nothing can be pushed until it does.');
+  await expect(log.locator('.error')).not.toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Push', exact: true })).toBeDisabled();
+  await app.screenshot({ path: '/tmp/push-dialog.png' });
+  await dialog.getByRole('button', { name: 'Run WhatIf again' }).click();
+  await expect(log.getByText('PS> Publish-PchatChange -WhatIf')).toHaveCount(2);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+});
