@@ -110,7 +110,7 @@ describe('pull, edit, push, verify (local module)', () => {
     expect(server.shell('Set-CsPersistentChatConfiguration -Identity Global -MaxFileSizeKB 12345').code).toBe(0);
     const r = await t.run('Publish-PchatChange -Confirm:$false');
     expect(r.success).toBe(false);
-    expect(r.text).toContain("Publish-PchatChange (what if) failed. The server's configuration changed since the baseline was taken: Drift: Global MaxFileSizeKB on the server differs from the baseline");
+    expect(r.text).toMatch(/The what-if run on the server stopped\. The server's configuration changed since the baseline was taken: Global MaxFileSizeKB on the server differs from the baseline \(\d+\)\. Nothing was changed on the server or here\./);
     expect(r.text).toContain("Pull the server's configuration keeping your changes (Sync-PchatBaseline -KeepChanges), check them, and push again.");
     expect(serverValue('Global', 'DefaultChatHistory')).not.toBe('41');
     expect(await ok(t, '@(Get-PchatChange).Count')).toBe('1');
@@ -150,7 +150,7 @@ describe('pull, edit, push, verify (local module)', () => {
     );
     const r = await t.run('Publish-PchatChange -Confirm:$false');
     expect(r.success).toBe(false);
-    expect(r.text).toContain('Publish-PchatChange failed. The server reported an error: Insufficient access rights to perform the operation. (remove service:PersistentChatServer:pchat01.emea.corp.contoso.com).');
+    expect(r.text).toContain('The push stopped. The server reported an error: Insufficient access rights to perform the operation. (remove service:PersistentChatServer:pchat01.emea.corp.contoso.com).');
     expect(r.text).toContain('Changes made on the server before the failure stay there; nothing was changed here.');
     // The New before the failure reached the server; the local state is as it was.
     expect(serverValue('site:Paris', 'MaxFileSizeKB')).toBe('2000');
@@ -171,7 +171,7 @@ describe('faults end with a clear message and nothing recorded', () => {
     const t = local();
     const r = await t.run("Connect-PchatServer -PowerShellPath '/nowhere/powershell.exe'");
     expect(r.success).toBe(false);
-    expect(r.text).toContain("Connect-PchatServer failed. Cannot start '/nowhere/powershell.exe': no such program was found. Give the full path of powershell.exe (or pwsh) with -PowerShellPath. Nothing was recorded.");
+    expect(r.text).toContain("Connect-PchatServer : Cannot start '/nowhere/powershell.exe': no such program was found. Give the full path of powershell.exe (or pwsh) with -PowerShellPath. Nothing was recorded.");
     expect(await ok(t, '(Get-PchatConnection).Connected')).toBe('False');
   });
 
@@ -205,7 +205,7 @@ describe('faults end with a clear message and nothing recorded', () => {
     const r = await t.run('Sync-PchatBaseline');
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(r.success).toBe(false);
-    expect(r.text).toMatch(/Sync-PchatBaseline failed\. '.*powershell-stand-in\.mjs' did not finish within 5 seconds and was ended\. Nothing was changed here\./);
+    expect(r.text).toMatch(/Sync-PchatBaseline : '.*powershell-stand-in\.mjs' did not finish within 5 seconds and was ended\. Nothing was changed here\./);
     expect(await ok(t, '(Get-PchatConnection).LastPull')).toMatch(/^Failed at /);
     // The wrapper and the shell it started were ended with it.
     await expect.poll(() => server.livingProcesses(), { timeout: 5_000 }).toEqual([]);

@@ -1,15 +1,17 @@
 // The window's side of the live round trip (issue 9) in the web preview: the
 // status bar's connection indicator, the Connect dialog (its
 // Connect-PchatServer line, run in the console), Pull (Sync-PchatBaseline,
-// with -Force only after a confirmation) and the Push dialog (the WhatIf run
+// keeping or discarding pending changes as the user chooses) and the Push dialog (the WhatIf run
 // through the console, its lines shown in the dialog). The preview has no
 // application menu: Pull and Push are reached from the Pending changes panel,
-// Connect also from the indicator. The cmdlets themselves are the engine's;
-// here only what the window sends and shows is checked.
+// Connect also from the indicator. The last tests run the whole round trip
+// against a stand-in server (the headless shell over a second store).
 
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { AppPage } from '../support/app-page';
+import { createStandIn, type StandIn } from '../helpers/stand-in-powershell';
 import { expect, test } from './fixtures';
 
 const FIXTURE = path.resolve('test/fixtures/server/pchat-config.clixml.xml');
@@ -98,7 +100,7 @@ test('Connect dialog: the local and the remote line, run in the console; never a
   await expect(ui.consoleOutput).toContainText("PS> Connect-PchatServer -PowerShellPath 'pwsh' -ConnectionUri 'https://pool01.contoso.com/OcsPowershell' -Credential 'CONTOSO\\o''neil'");
 });
 
-test('Pull runs Sync-PchatBaseline; with pending changes only after a confirmation, then with -Force', async ({ app, preview }) => {
+test('Pull runs Sync-PchatBaseline; with pending changes it asks whether to keep or discard them', async ({ app, preview }) => {
   const ui = new AppPage(app);
   await app.getByText('Pending changes', { exact: true }).click();
   const panel = app.getByRole('region', { name: 'Pending changes' });
@@ -110,13 +112,16 @@ test('Pull runs Sync-PchatBaseline; with pending changes only after a confirmati
   // The preview's engine has seen both writes once the panel lists the change.
   await expect(panel.getByRole('table', { name: 'Changes since the baseline' }).getByRole('row', { name: /Global Set DefaultChatHistory 40 41/ })).toBeVisible();
   await panel.getByRole('button', { name: 'Pull from server' }).click();
-  const confirm = ui.dialog('Discard 1 pending change and pull?');
+  const confirm = ui.dialog('Pull with 1 pending change?');
   await expect(confirm).toBeVisible();
-  await expect(confirm.getByRole('button', { name: 'Keep my changes' })).toBeFocused();
+  await expect(confirm.getByRole('button', { name: 'Keep my changes and pull' })).toBeFocused();
   await app.screenshot({ path: '/tmp/pull-confirm.png' });
-  await confirm.getByRole('button', { name: 'Keep my changes' }).click();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toBeHidden();
-  await expect(ui.consoleOutput).not.toContainText('Sync-PchatBaseline -Force');
+  await expect(ui.consoleOutput).not.toContainText('Sync-PchatBaseline -');
+  await panel.getByRole('button', { name: 'Pull from server' }).click();
+  await confirm.getByRole('button', { name: 'Keep my changes and pull' }).click();
+  await expect(ui.consoleOutput).toContainText('PS> Sync-PchatBaseline -KeepChanges');
   await panel.getByRole('button', { name: 'Pull from server' }).click();
   await confirm.getByRole('button', { name: 'Discard and pull' }).click();
   await expect(ui.consoleOutput).toContainText('PS> Sync-PchatBaseline -Force');
@@ -132,7 +137,7 @@ test('Push dialog: runs Publish-PchatChange -WhatIf in the console and shows its
   const log = dialog.getByRole('log', { name: 'Push output' });
   await expect(log).toContainText('PS> Publish-PchatChange -WhatIf');
   await expect(ui.consoleOutput).toContainText('PS> Publish-PchatChange -WhatIf');
-  // What the console printed for that input is in the dialog too (on this branch the cmdlet is not there yet: an error).
+  // What the console printed for that input is in the dialog too (not connected: an error).
   await expect(dialog.getByRole('status')).toHaveText('The WhatIf run did not succeed: nothing can be pushed until it does.');
   await expect(log.locator('.error')).not.toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Push', exact: true })).toBeDisabled();
@@ -141,4 +146,66 @@ test('Push dialog: runs Publish-PchatChange -WhatIf in the console and shows its
   await expect(log.getByText('PS> Publish-PchatChange -WhatIf')).toHaveCount(2);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
+});
+
+test.describe('against a stand-in server', () => {
+  let server: StandIn;
+  test.beforeEach(() => {
+    server = createStandIn();
+    expect(server.shell(`Import-PchatBaseline '${FIXTURE}' | Out-Null`).code).toBe(0);
+  });
+  test.afterEach(() => server.cleanup());
+
+  async function connectAndPull(app: Page): Promise<{ ui: AppPage; panel: Locator }> {
+    const ui = new AppPage(app);
+    await app.getByRole('button', { name: 'Server connection: Not connected' }).click();
+    const dialog = ui.dialog('Connect to server');
+    await dialog.getByLabel('PowerShell executable').fill(server.executable);
+    await dialog.getByRole('button', { name: 'Connect' }).click();
+    await expect(app.getByRole('contentinfo').getByRole('button', { name: /^Server connection: Connected: / })).toBeVisible({ timeout: 20_000 });
+    await app.getByText('Pending changes', { exact: true }).click();
+    const panel = app.getByRole('region', { name: 'Pending changes' });
+    await panel.getByRole('button', { name: 'Pull from server' }).click();
+    await expect(ui.consoleOutput).toContainText('PS> Sync-PchatBaseline');
+    await expect(ui.consoleOutput.getByText(/^Source\s+: pulled from /)).toBeVisible({ timeout: 20_000 });
+    return { ui, panel };
+  }
+
+  test('connect, pull, edit, push with the server\'s WhatIf lines first, and verify', async ({ app }) => {
+    const { ui, panel } = await connectAndPull(app);
+    await ui.runCmdlet('Set-CsPersistentChatConfiguration -Identity Global -DefaultChatHistory 41');
+    await panel.getByRole('button', { name: 'Push to server…' }).click();
+    const push = ui.dialog('Push to server');
+    const log = push.getByRole('log', { name: 'Push output' });
+    await expect(log).toContainText('What if: Performing the operation "Set-CsPersistentChatConfiguration" on target "Global"', { timeout: 20_000 });
+    await expect(push.getByRole('button', { name: 'Push', exact: true })).toBeEnabled();
+    expect(server.shell('(Get-CsPersistentChatConfiguration -Identity Global).DefaultChatHistory').stdout.trim()).not.toBe('41');
+    await app.screenshot({ path: '/tmp/push-whatif-server.png' });
+    await push.getByRole('button', { name: 'Push', exact: true }).click();
+    await expect(log).toContainText('Verified', { timeout: 30_000 });
+    await app.screenshot({ path: '/tmp/push-verified.png' });
+    expect(server.shell('(Get-CsPersistentChatConfiguration -Identity Global).DefaultChatHistory').stdout.trim()).toBe('41');
+    await push.getByRole('button', { name: 'Close' }).click();
+    await expect(app.getByRole('contentinfo').getByRole('button', { name: /^Server connection: / })).toContainText('pushed and verified');
+  });
+
+  test('a server that changed meanwhile: the push stops before any change, and Pull keeping my changes makes it go through', async ({ app }) => {
+    const { ui, panel } = await connectAndPull(app);
+    await ui.runCmdlet('Set-CsPersistentChatConfiguration -Identity Global -DefaultChatHistory 41');
+    expect(server.shell('Set-CsPersistentChatConfiguration -Identity Global -MaxFileSizeKB 12345').code).toBe(0);
+    await panel.getByRole('button', { name: 'Push to server…' }).click();
+    const push = ui.dialog('Push to server');
+    await expect(push).toContainText("The server's configuration changed since the last pull, and nothing was changed.", { timeout: 20_000 });
+    await expect(push.getByRole('button', { name: 'Push', exact: true })).toBeDisabled();
+    await app.screenshot({ path: '/tmp/push-drift.png' });
+    await push.getByRole('button', { name: 'Pull keeping my changes' }).click();
+    await expect(ui.consoleOutput).toContainText('PS> Sync-PchatBaseline -KeepChanges');
+    await expect(ui.consoleOutput.getByText(/^Source\s+: pulled from /)).toHaveCount(2, { timeout: 20_000 });
+    await panel.getByRole('button', { name: 'Push to server…' }).click();
+    await expect(push.getByRole('button', { name: 'Push', exact: true })).toBeEnabled({ timeout: 20_000 });
+    await push.getByRole('button', { name: 'Push', exact: true }).click();
+    await expect(push.getByRole('log', { name: 'Push output' })).toContainText('Verified', { timeout: 30_000 });
+    expect(server.shell('(Get-CsPersistentChatConfiguration -Identity Global).DefaultChatHistory').stdout.trim()).toBe('41');
+    expect(server.shell('(Get-CsPersistentChatConfiguration -Identity Global).MaxFileSizeKB').stdout.trim()).toBe('12345');
+  });
 });

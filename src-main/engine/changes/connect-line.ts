@@ -5,7 +5,7 @@
 // quotes, a quote doubled), so the line reads back unchanged.
 
 import type { ConnectionMode, ModuleName } from './connection-profile';
-import { DEFAULT_TIMEOUT_SECONDS, TIMEOUT_RANGE } from './connection-profile';
+import { connectionUriOf, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_RANGE } from './connection-profile';
 import { quoteValue } from '../shell/completion';
 
 export interface ConnectFields {
@@ -27,18 +27,10 @@ export interface ConnectLine {
 
 const quote = (text: string): string => quoteValue(text, "'");
 
-/** Why `uri` cannot be a remote session's address, or null. */
+/** Why `uri` cannot be a remote session's address, or null (the rule Connect-PchatServer applies). */
 export function connectionUriProblem(uri: string): string | null {
-  if (uri.trim() === '') return 'Type the pool\'s address, e.g. https://pool01.contoso.com/OcsPowershell.';
-  let url: URL;
-  try {
-    url = new URL(uri.trim());
-  } catch {
-    return 'The address is not a valid URI; it looks like https://pool01.contoso.com/OcsPowershell.';
-  }
-  if (url.protocol !== 'https:') return 'The address must start with https:// (remote PowerShell to a pool uses HTTPS).';
-  if (url.hostname === '') return 'The address has no server name.';
-  return null;
+  const checked = connectionUriOf(uri);
+  return typeof checked === 'string' ? null : checked.error;
 }
 
 export function connectLine(fields: ConnectFields): ConnectLine {

@@ -114,6 +114,28 @@ export function removeConnection(repo: Pick<ConfigRepository, 'path'>): boolean 
   return true;
 }
 
+/**
+ * A pool's management endpoint as typed — a full https URI, or just the
+ * pool's FQDN — made whole (https://<pool>/OcsPowershell), or why it cannot
+ * be one. Connect-PchatServer and the Connect dialog share this one rule.
+ */
+export function connectionUriOf(typed: string): string | { error: string } {
+  const text = typed.trim();
+  if (text === '') return { error: "Type the pool's address, e.g. https://pool01.contoso.com/OcsPowershell." };
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return { error: 'The address is not a valid URI; it looks like https://pool01.contoso.com/OcsPowershell.' };
+  }
+  if (url.protocol !== 'https:') return { error: 'The address must start with https:// (remote PowerShell to a pool uses HTTPS).' };
+  if (url.hostname === '') return { error: 'The address has no server name.' };
+  if (url.username !== '' || url.password !== '') return { error: 'The address must not hold a user name or password; give the user name as the credential.' };
+  if (url.pathname === '/' || url.pathname === '') url.pathname = '/OcsPowershell';
+  return url.toString();
+}
+
 /** What the window's status bar and Connect dialog show (a plain-data copy of the profile). */
 export interface ConnectionStatusDto {
   /** False: no profile (never connected, or disconnected). */
@@ -133,7 +155,7 @@ export interface ConnectionStatusDto {
   readonly target: string;
 }
 
-/** Where a profile points, in a few words. */
+/** Where a profile points, in a few words: "remote session to pool01.contoso.com", "local module in powershell.exe". */
 export function describeTarget(p: Pick<ConnectionProfile, 'mode' | 'connectionUri' | 'powerShellPath' | 'module'>): string {
   if (p.mode === 'Remote') {
     let host = p.connectionUri ?? '';
@@ -144,8 +166,8 @@ export function describeTarget(p: Pick<ConnectionProfile, 'mode' | 'connectionUr
     }
     return `remote session to ${host}`;
   }
-  const module = p.module === 'Auto' ? 'the Skype for Business Server or Lync Server module' : `the ${p.module} module`;
-  return `${module} in ${p.powerShellPath}`;
+  const program = p.powerShellPath.split(/[\\/]/).pop() || p.powerShellPath;
+  return `local ${p.module === 'Auto' ? '' : `${p.module} `}module in ${program}`;
 }
 
 export function connectionStatus(repo: Pick<ConfigRepository, 'path'>): ConnectionStatusDto {

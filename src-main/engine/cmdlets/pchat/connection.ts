@@ -6,6 +6,7 @@
 
 import {
   connectionStatus,
+  connectionUriOf,
   DEFAULT_TIMEOUT_SECONDS,
   defaultPowerShellPath,
   describeTarget,
@@ -28,22 +29,6 @@ import { fail, pchatCommand } from './support';
 export const CONNECTION_TYPE = 'PchatAdmin.Connection';
 
 const MODULE_NAME: EnumType = { name: 'PchatAdmin.ModuleName', names: ['Auto', 'SkypeForBusiness', 'Lync'] };
-
-/** A pool's management endpoint: a full https URI, or just the pool's FQDN. */
-export function connectionUriOf(typed: string): string | { error: string } {
-  const text = typed.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    return { error: `'${typed}' is not a URI. Give the pool's management endpoint, https://<pool FQDN>/OcsPowershell.` };
-  }
-  if (url.protocol !== 'https:') return { error: `'${typed}' does not use https. The pool's management endpoint is https://<pool FQDN>/OcsPowershell.` };
-  if (url.username !== '' || url.password !== '') return { error: 'The URI must not hold a user name or password; use -Credential <user name>.' };
-  if (url.pathname === '/' || url.pathname === '') url.pathname = '/OcsPowershell';
-  return url.toString();
-}
 
 const CONNECT_PARAMETERS: readonly ParameterDef[] = [
   param('PowerShellPath', 'String', `The PowerShell to start: powershell.exe (Windows PowerShell 5.1, the default on Windows), pwsh, or a full path.`),
@@ -124,7 +109,7 @@ export const connectPchatServer = pchatCommand('Connect-PchatServer', CONNECT_PA
     let connectionUri: string | null = before?.mode === 'Remote' && !bound.has('Module') ? before.connectionUri : null;
     if (typedUri !== undefined && typedUri !== null) {
       const uri = connectionUriOf(toPSString(typedUri));
-      if (typeof uri !== 'string') return fail(ctx, `${uri.error} Nothing was changed.`, 'InvalidConnectionUri', toPSString(typedUri), 'InvalidData');
+      if (typeof uri !== 'string') return fail(ctx, `Cannot use '${toPSString(typedUri)}' as -ConnectionUri: ${uri.error} Nothing was changed.`, 'InvalidConnectionUri', toPSString(typedUri), 'InvalidData');
       connectionUri = uri;
     }
     const credential = bound.get('Credential');
@@ -154,7 +139,7 @@ export const connectPchatServer = pchatCommand('Connect-PchatServer', CONNECT_PA
     }
     await ctx.writeVerbose(`Trying the connection: ${describeTarget(profile)}.`);
     const result = await runLinked(ctx, profile, { kind: 'test' }, password);
-    if (!result.ok) return failLinked(ctx, result, 'Connect-PchatServer', 'Nothing was recorded.');
+    if (!result.ok) return failLinked(ctx, result, null, 'Nothing was recorded.');
     try {
       writeConnection(ctx.repo, profile);
     } catch (e) {

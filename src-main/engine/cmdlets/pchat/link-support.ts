@@ -69,8 +69,17 @@ export async function failMissingPassword(ctx: CommandContext, profile: Connecti
   );
 }
 
-/** A failed operation, as an error record whose category says what kind of failure it was. */
-export function failLinked(ctx: CommandContext, result: Extract<LinkResult, { ok: false }>, what: string, afterwards: string): Promise<void> {
+/** A drift message from the change script, without its own "Drift:" and its advice for running the script by hand. */
+function driftDetail(message: string): string {
+  return message.replace(/^Drift:\s*/, '').replace(/\s*Nothing was changed; import the server's configuration again\.?$/, '');
+}
+
+/**
+ * A failed operation, as an error record whose id and category say what
+ * kind of failure it was: `step` (a sentence, or null) says which part
+ * failed, the server's or the runner's message follows, then `afterwards`.
+ */
+export function failLinked(ctx: CommandContext, result: Extract<LinkResult, { ok: false }>, step: string | null, afterwards: string): Promise<void> {
   const ids: Record<typeof result.stage, string> = {
     start: 'PowerShellNotStarted',
     connect: 'ConnectionFailed',
@@ -80,18 +89,18 @@ export function failLinked(ctx: CommandContext, result: Extract<LinkResult, { ok
     stopped: 'Stopped',
     protocol: 'PowerShellUnexpectedEnd',
   };
-  const lead: Record<typeof result.stage, string> = {
-    start: '',
-    connect: 'Cannot connect to the deployment: ',
-    run: 'The server reported an error: ',
-    drift: "The server's configuration changed since the baseline was taken: ",
-    timeout: '',
-    stopped: '',
-    protocol: '',
+  const m = result.message.replace(/\.+$/, '');
+  const said: Record<typeof result.stage, string> = {
+    start: m,
+    connect: `Cannot connect to the deployment: ${m}`,
+    run: `The server reported an error: ${m}`,
+    drift: `The server's configuration changed since the baseline was taken: ${driftDetail(result.message).replace(/\.+$/, '')}`,
+    timeout: m,
+    stopped: m,
+    protocol: m,
   };
-  const message = `${what} failed. ${lead[result.stage]}${result.message.replace(/\.?$/, '.')} ${afterwards}`;
   return ctx.writeError({
-    message,
+    message: `${step !== null ? `${step} ` : ''}${said[result.stage]}. ${afterwards}`,
     errorId: ids[result.stage],
     category: result.stage === 'timeout' ? 'OperationTimeout' : result.stage === 'connect' ? 'ConnectionError' : 'InvalidOperation',
     exceptionType: 'InvalidOperationException',

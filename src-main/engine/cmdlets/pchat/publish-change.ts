@@ -77,7 +77,7 @@ export const publishPchatChange = pchatCommand(
       if (!rehearsal.ok) {
         record(ctx, rehearsal.stage === 'drift' ? 'Drift' : 'Failed', rehearsal.message);
         const next = rehearsal.stage === 'drift' ? 'Nothing was changed on the server or here. Pull the server\'s configuration keeping your changes (Sync-PchatBaseline -KeepChanges), check them, and push again.' : 'Nothing was changed on the server or here.';
-        return failLinked(ctx, rehearsal, 'Publish-PchatChange (what if)', next);
+        return failLinked(ctx, rehearsal, 'The what-if run on the server stopped.', next);
       }
       if (!(await ctx.shouldProcess(`${count} on ${target}`, 'Publish changes'))) {
         record(ctx, 'WhatIf', `what-if run of ${count} on ${target}`);
@@ -92,7 +92,7 @@ export const publishPchatChange = pchatCommand(
           run.stage === 'drift'
             ? 'Nothing was changed on the server or here. Pull the server\'s configuration keeping your changes (Sync-PchatBaseline -KeepChanges), check them, and push again.'
             : "Changes made on the server before the failure stay there; nothing was changed here. Sync-PchatBaseline -KeepChanges takes the server's configuration and keeps what is still to do; then push again.";
-        return failLinked(ctx, run, 'Publish-PchatChange', next);
+        return failLinked(ctx, run, 'The push stopped.', next);
       }
 
       // Verify: the server as it is now, against the working configuration.
@@ -100,7 +100,7 @@ export const publishPchatChange = pchatCommand(
       const pulled = await runLinked(ctx, profile, { kind: 'pull' });
       if (!pulled.ok) {
         record(ctx, 'Unverified', pulled.message);
-        return failLinked(ctx, pulled, 'Publish-PchatChange ran the changes, but reading them back', 'The baseline was not updated; run Sync-PchatBaseline -WhatIf to compare.');
+        return failLinked(ctx, pulled, 'The changes were made, but reading them back failed.', 'The baseline was not updated; Sync-PchatBaseline -KeepChanges takes the server\'s configuration and keeps anything still to do.');
       }
       let plan;
       try {

@@ -104,7 +104,7 @@ export const syncPchatBaseline = pchatCommand(
       const result = await runLinked(ctx, profile, { kind: 'pull' });
       if (!result.ok) {
         failed(result.message);
-        return failLinked(ctx, result, 'Sync-PchatBaseline', 'Nothing was changed here.');
+        return failLinked(ctx, result, null, 'Nothing was changed here.');
       }
       let plan;
       try {
