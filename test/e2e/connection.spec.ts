@@ -209,3 +209,17 @@ test.describe('against a stand-in server', () => {
     expect(server.shell('(Get-CsPersistentChatConfiguration -Identity Global).MaxFileSizeKB').stdout.trim()).toBe('12345');
   });
 });
+
+test('a password prompt hides what is typed and never shows it in the console', async ({ app }) => {
+  const ui = new AppPage(app);
+  await ui.runCmdlet('$p = Read-Host -AsSecureString -Prompt Password; "length $($p.Length)"');
+  await expect(ui.consoleInput).toHaveAttribute('placeholder', 'Type the password and press Enter (it is not shown)');
+  expect(await ui.consoleInput.evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-security'))).toBe('disc');
+  await ui.consoleInput.fill('hunter2');
+  await ui.consoleInput.press('Enter');
+  await expect(ui.consoleOutput).toContainText('length 7');
+  await expect(ui.consoleOutput).toContainText('Password: ********');
+  await expect(ui.consoleOutput).not.toContainText('hunter2');
+  // The next prompt is an ordinary one again.
+  expect(await ui.consoleInput.evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-security'))).not.toBe('disc');
+});

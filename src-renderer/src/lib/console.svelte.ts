@@ -90,6 +90,8 @@ export class ConsoleStore {
   }
   /** The engine is waiting for an answer (a -Confirm choice, a mandatory value): its prompt text. */
   prompt = $state<string | null>(null);
+  /** The prompt asks for a secret (a password): the input hides what is typed, and the echo never shows it. */
+  secret = $state(false);
   /** Input so far when the engine said it is incomplete; the next line continues it. */
   continuation = $state<string | null>(null);
   busy = $state(false);
@@ -218,8 +220,10 @@ export class ConsoleStore {
 
   private async answer(text: string | null): Promise<ConsoleResult | null> {
     const prompt = this.prompt ?? '';
+    const secret = this.secret;
     this.prompt = null;
-    this.append([{ kind: 'input', text: prompt + (text ?? '^C') }]);
+    this.secret = false;
+    this.append([{ kind: 'input', text: prompt + (text === null ? '^C' : secret ? '********' : text) }]);
     return this.call(() => this.api.console.answer(text), null, true);
   }
 
@@ -264,6 +268,7 @@ export class ConsoleStore {
       if (result.prompt === null) this.progress = new Map();
       if (result.stopped) this.append([{ kind: 'input', text: '^C — stopped; the statement that was running changed nothing.' }]);
       this.prompt = result.prompt;
+      this.secret = result.prompt !== null && result.secret === true;
       outcome = result;
     } catch (error) {
       this.continuation = null;

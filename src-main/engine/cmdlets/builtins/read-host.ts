@@ -35,8 +35,9 @@ function create(ctx: CommandContext) {
           }),
         );
       }
-      const given = bound.get('Prompt') as Value[] | undefined;
-      const question = given === undefined ? '' : given.map((v) => toPSString(v)).join(' ');
+      // -Prompt x binds one value; Read-Host a b (positional, the rest of the line) binds them all.
+      const given = bound.get('Prompt') as Value[] | Value | undefined;
+      const question = given === undefined ? '' : (Array.isArray(given) ? given : [given]).map((v) => toPSString(v)).join(' ');
       const secret = bound.get('AsSecureString') === true;
       const answer = await host.readLine(question === '' ? '' : `${question}: `, { secret });
       if (answer === null) {

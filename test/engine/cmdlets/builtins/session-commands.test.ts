@@ -95,6 +95,10 @@ describe('Read-Host', () => {
       expect(s.prompts).toEqual(['Site to create: ']);
       s.answers.push('secret');
       expect((await s.run('$p = Read-Host -AsSecureString "Password"; $p; $p.Length')).text).toBe('System.Security.SecureString\n6');
+      // Named, -Prompt binds one value (positional words bind as a list).
+      s.answers.push('Paris');
+      expect((await s.run('Read-Host -Prompt Site')).text).toBe('Paris');
+      expect(s.prompts.at(-1)).toBe('Site: ');
     } finally {
       s.cleanup();
     }
