@@ -143,7 +143,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   let host: SessionHost;
   try {
     fs.mkdirSync(storeDir, { recursive: true });
-    host = await SessionHost.open({ storeDir, fileName: STORE_FILE_NAME, workerFile: WORKER_FILE });
+    // With -Command or -File, standard input is left to the script ([Console]::ReadLine()); otherwise it is the script.
+    const standardInput = args.command !== undefined || args.file !== undefined;
+    host = await SessionHost.open({ storeDir, fileName: STORE_FILE_NAME, workerFile: WORKER_FILE, standardInput });
   } catch (e) {
     offEarly();
     if (early) return SIGNAL_EXIT[early];

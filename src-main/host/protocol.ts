@@ -15,6 +15,8 @@ export interface WorkerStart {
   readonly control: SharedArrayBuffer;
   /** Debounce of the store watcher, for tests. */
   readonly watchDebounceMs?: number;
+  /** The process's standard input is the script's: [Console]::ReadLine() reads fd 0 (the headless shell). */
+  readonly standardInput?: boolean;
 }
 
 export interface ScriptOptions {

@@ -38,6 +38,8 @@ export interface SessionHostOptions {
   readonly memoryLimitMb?: number;
   /** Tests only: false skips step (2) of Stop, as where the inspector is unavailable. */
   readonly interrupt?: boolean;
+  /** [Console]::ReadLine() reads this process's standard input (the headless shell running -Command or -File). */
+  readonly standardInput?: boolean;
   /**
    * The engine's form check (form-check.ts), for checking forms on this
    * thread while the worker is busy. Passed in by the callers that serve
@@ -102,6 +104,7 @@ export class SessionHost {
       fileName: this.options.fileName ?? STORE_FILE_NAME,
       control: buffer,
       ...(this.options.watchDebounceMs !== undefined ? { watchDebounceMs: this.options.watchDebounceMs } : {}),
+      ...(this.options.standardInput ? { standardInput: true } : {}),
     };
     const worker = new Worker(this.options.workerFile, {
       workerData: start,

@@ -18,6 +18,8 @@ import { IpcRefusal } from '../ipc/errors';
 import { EngineService } from '../ipc/engine-service';
 import { toOutputLineDto } from '../ipc/dto';
 import { LinePump } from './line-pump';
+import { readStdinLine } from './stdin-lines';
+import { setStandardInputReader } from '../engine/shell/standard-input';
 import type { ConsoleResult } from '../ipc/contract';
 import { Control, CUTTING } from './control';
 import { CONSOLE_METHODS, type FromWorker, type Request, type ToWorker, type WireError, type WorkerStart } from './protocol';
@@ -26,6 +28,7 @@ const port = parentPort;
 if (port === null) throw new Error('session-worker must run in a worker thread.');
 const start = workerData as WorkerStart;
 const control = new Control(start.control);
+if (start.standardInput) setStandardInputReader(readStdinLine);
 
 const post = (message: FromWorker): void => port.postMessage(message);
 

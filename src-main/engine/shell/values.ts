@@ -21,6 +21,18 @@ export type Value =
  */
 export type PropertySetter = (name: string, value: Value) => Value;
 
+/** What a setter throws for a property that has no setter: 5.1's "'X' is a ReadOnly property." */
+export class ReadOnlyPropertyError extends Error {
+  constructor(readonly property: string) {
+    super(`'${property}' is a ReadOnly property.`);
+  }
+}
+
+/** A setter for objects whose properties can only be read (SecureString, PSCredential). */
+export const readOnlyProperties: PropertySetter = (name) => {
+  throw new ReadOnlyPropertyError(name);
+};
+
 /** Property names and their case-folded index, shared by every object of one shape. */
 interface Shape {
   readonly names: readonly string[];

@@ -13,6 +13,7 @@ import { errorRecord, TerminatingError } from '../../shell/errors';
 import { isConfigurationObject } from '../../shell/format/out-default';
 import { MEMBER_DEFINITION_TYPE } from '../../shell/format/views';
 import { memberPropertyNames, getMemberProperty } from '../../shell/members';
+import { hasReadOnlyProperties, typeMethods } from '../../shell/type-members';
 import { PSObject, typeNameOf, type Value } from '../../shell/values';
 import { wildcardToRegExp, type WildcardPattern } from '../../shell/wildcard';
 import { CATEGORY_CLOSE_ERROR, inputOf, param, stringList, UTILITY } from './support';
@@ -39,6 +40,7 @@ const SHORT_TYPE: Record<string, string> = {
   'System.Object[]': 'Object[]',
   'System.Collections.Hashtable': 'hashtable',
   'System.Management.Automation.ScriptBlock': 'scriptblock',
+  'System.Security.SecureString': 'securestring',
   'null': 'object',
 };
 
@@ -64,7 +66,8 @@ const OBJECT_METHODS: readonly MemberInfo[] = [
 
 /** The members Get-Member lists for one object, sorted as PowerShell sorts them. */
 export function membersOf(value: Value): MemberInfo[] {
-  const members: MemberInfo[] = [...OBJECT_METHODS];
+  const members: MemberInfo[] = [...OBJECT_METHODS, ...typeMethods(value).map((m): MemberInfo => ({ name: m.name, memberType: 'Method', definition: m.definition }))];
+  const readOnly = hasReadOnlyProperties(value);
   const custom = value instanceof PSObject && (value.typeName === 'System.Management.Automation.PSCustomObject' || value.typeName.startsWith('Selected.'));
   const config = isConfigurationObject(value);
   for (const name of memberPropertyNames(value)) {
@@ -75,7 +78,7 @@ export function membersOf(value: Value): MemberInfo[] {
     }
     const meta = config ? findProperty(name) : undefined;
     const type = meta ? DOMAIN_TYPE[meta.type]! : config && name === 'Identity' ? IDENTITY_TYPE : shortType(v);
-    const access = config && name === 'Identity' ? '{get;}' : value instanceof PSObject ? '{get;set;}' : '{get;}';
+    const access = (config && name === 'Identity') || readOnly ? '{get;}' : value instanceof PSObject ? '{get;set;}' : '{get;}';
     members.push({ name, memberType: 'Property', definition: `${type} ${name} ${access}` });
   }
   return members.sort(

@@ -4,6 +4,7 @@
 import type { CommandDef } from '../../shell/commands';
 import { ALIAS_TABLE } from './aliases';
 import { clearHost } from './clear-host';
+import { convertToSecureString } from './convertto-securestring';
 import { forEachObject } from './foreach-object';
 import { formatList } from './format-list';
 import { formatTable } from './format-table';
@@ -60,6 +61,7 @@ export const BUILTIN_COMMANDS: readonly CommandDef[] = [
   getDate,
   startSleep,
   readHost,
+  convertToSecureString,
   outString,
   outHost,
   teeObject,

@@ -1,9 +1,11 @@
 // New-Object for the types scripts build results with: PSObject (with
-// -Property), ArrayList, List[string] / List[object] and Hashtable. Any other
-// type is 5.1's TypeNotFound error; -ComObject has nothing to create here.
+// -Property), ArrayList, List[string] / List[object] and Hashtable, and
+// PSCredential (user name, SecureString). Any other type is 5.1's
+// TypeNotFound error; -ComObject has nothing to create here.
 
 import type { Bound, CommandContext, CommandDef, ParameterDef } from '../../shell/commands';
 import { toPSString } from '../../shell/convert';
+import { constructCredential, ConstructorError } from '../../shell/credential';
 import { errorRecord, TerminatingError } from '../../shell/errors';
 import { ARRAY_LIST, genericListName, ListValue } from '../../shell/list-value';
 import { Hashtable, PSObject, type Value } from '../../shell/values';
@@ -14,8 +16,8 @@ const COM = 'Com';
 const CUSTOM_OBJECT = 'System.Management.Automation.PSCustomObject';
 
 const PARAMETERS: readonly ParameterDef[] = [
-  param('TypeName', 'String', 'The type to create: PSObject, System.Collections.ArrayList, System.Collections.Generic.List[string] (or [object]), or hashtable.', { sets: [NET], mandatory: true, position: 0 }),
-  param('ArgumentList', 'Object[]', 'Constructor arguments: for a list, the items to start with.', { sets: [NET], position: 1, aliases: ['Args'] }),
+  param('TypeName', 'String', 'The type to create: PSObject, System.Collections.ArrayList, System.Collections.Generic.List[string] (or [object]), hashtable, or System.Management.Automation.PSCredential.', { sets: [NET], mandatory: true, position: 0 }),
+  param('ArgumentList', 'Object[]', 'Constructor arguments: for a list, the items to start with; for a PSCredential, the user name and a SecureString.', { sets: [NET], position: 1, aliases: ['Args'] }),
   param('Property', 'Object', 'A hashtable of property names and values to set on the new object.'),
   param('ComObject', 'String', 'A COM object\'s ProgID. There are no COM objects in this console.', { sets: [COM], mandatory: true, position: 0 }),
   param('Strict', 'SwitchParameter', 'Accepted for compatibility.', { sets: [COM] }),
@@ -42,6 +44,14 @@ register(['System.Collections.Generic.List[object]', 'Collections.Generic.List[o
   ListValue.make(genericListName('System.Object'), initialItems(a)),
 );
 register(['hashtable', 'System.Collections.Hashtable', 'Collections.Hashtable'], () => new Hashtable());
+register(['System.Management.Automation.PSCredential', 'Management.Automation.PSCredential', 'PSCredential'], constructCredential);
+
+/** A constructor's failure as New-Object reports it (ConstructorInvokedThrowException either way). */
+function constructorFailure(e: ConstructorError, typeName: string): TerminatingError {
+  const short = typeName.slice(typeName.lastIndexOf('.') + 1);
+  if (e.kind === 'overload') return typeError(`Cannot find an overload for "${short}" and the argument count: "${e.argumentCount}".`, 'ConstructorInvokedThrowException', 'InvalidOperation', 'MethodException');
+  return typeError(`Exception calling ".ctor" with "${e.argumentCount}" argument(s): "${e.message}"`, 'ConstructorInvokedThrowException', 'InvalidOperation', 'MethodInvocationException');
+}
 
 function typeError(message: string, errorId: string, category: 'InvalidType' | 'InvalidOperation' | 'ObjectNotFound', exceptionType: string): TerminatingError {
   return new TerminatingError(errorRecord({ message, errorId, category, exceptionType }));
@@ -77,7 +87,13 @@ function create(ctx: CommandContext) {
         }
         throw typeError(`Cannot find type [${typeName}]: verify that the assembly containing this type is loaded.`, 'TypeNotFound', 'InvalidType', 'PSArgumentException');
       }
-      const made = make((bound.get('ArgumentList') as Value[] | undefined) ?? []);
+      let made: Value;
+      try {
+        made = make((bound.get('ArgumentList') as Value[] | undefined) ?? []);
+      } catch (e) {
+        if (e instanceof ConstructorError) throw constructorFailure(e, 'PSCredential');
+        throw e;
+      }
       if (bound.has('Property')) setProperties(made, bound.get('Property')!);
       await ctx.emit(made);
     },
@@ -94,13 +110,18 @@ export const newObject: CommandDef = {
     description:
       'New-Object creates a PSObject (give it properties with -Property @{Name=value; …}), a growable list ' +
       '(System.Collections.ArrayList, System.Collections.Generic.List[string] or List[object], with Add, Remove, Insert, ' +
-      'Clear, Contains, …) or a hashtable. ArrayList.Add returns the new item\'s index, which is printed unless discarded ' +
+      'Clear, Contains, …), a hashtable, or a PSCredential from a user name and a SecureString. ArrayList.Add returns the new item\'s index, which is printed unless discarded ' +
       '([void]$list.Add(x) or $list.Add(x) | Out-Null); List[string].Add returns nothing.',
     examples: [
       {
         title: 'A report row',
         code: 'New-Object PSObject -Property @{ Identity = "site:Redmond"; Status = "OK" }',
         remarks: 'An object with Identity and Status properties.',
+      },
+      {
+        title: 'A credential for a cmdlet that takes one',
+        code: '$secure = ConvertTo-SecureString -String "example only" -AsPlainText -Force\n$credential = New-Object System.Management.Automation.PSCredential -ArgumentList "CONTOSO\\admin", $secure\n$credential.UserName',
+        remarks: 'A PSCredential whose Password is the SecureString; prints CONTOSO\\admin. Read-Host -AsSecureString gives a SecureString too.',
       },
       {
         title: 'Collect results in a loop',

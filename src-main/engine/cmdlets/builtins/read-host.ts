@@ -6,20 +6,14 @@
 import type { Bound, CommandContext, CommandDef, ParameterDef } from '../../shell/commands';
 import { toPSString } from '../../shell/convert';
 import { errorRecord, TerminatingError } from '../../shell/errors';
-import { PSObject, type Value } from '../../shell/values';
+import { makeSecureString } from '../../shell/secure-string';
+import type { Value } from '../../shell/values';
 import { param, UTILITY } from './support';
 
 const PARAMETERS: readonly ParameterDef[] = [
   param('Prompt', 'Object', 'The question to show; ": " is added after it.', { position: 0, pipeline: ['ByValue'], remaining: true }),
   param('AsSecureString', 'SwitchParameter', 'Reads a secret: the answer is not shown as it is typed (where the console can hide it), and a SecureString is returned.'),
 ];
-
-/** What 5.1 returns for -AsSecureString: an object that shows as its type name, never as the text. */
-function secureString(text: string): PSObject {
-  const secure = new PSObject('System.Security.SecureString', [['Length', text.length]]);
-  secure.text = 'System.Security.SecureString';
-  return secure;
-}
 
 function create(ctx: CommandContext) {
   return {
@@ -50,7 +44,8 @@ function create(ctx: CommandContext) {
           }),
         );
       }
-      await ctx.emit(secret ? secureString(answer) : answer);
+      // The SecureString keeps the typed text out of sight but usable (a PSCredential's password).
+      await ctx.emit(secret ? makeSecureString(answer) : answer);
     },
   };
 }

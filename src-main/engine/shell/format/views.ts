@@ -116,6 +116,8 @@ const VIEWS: ReadonlyMap<string, TableView> = new Map([
       columns: ['Identity', 'Action', 'Property', 'Baseline', 'Working'].map((h) => ({ header: h, value: prop(h), align: 'left' as const })),
     },
   ],
+  // PSCredential.GetNetworkCredential(): 5.1's default display set is UserName and Domain, not the password.
+  ['System.Net.NetworkCredential', { name: 'NetworkCredential', columns: ['UserName', 'Domain'].map((h) => ({ header: h, value: prop(h) })) }],
   // Get-Location: PathInfo's view shows only the path.
   ['System.Management.Automation.PathInfo', { name: 'PathInfo', columns: [{ header: 'Path', value: prop('Path') }] }],
 ]);

@@ -9,7 +9,8 @@ import { resolveType, typeNotFoundMessage } from './types';
 import { errorRecord, runtimeError, TerminatingError } from '../errors';
 import { getProperty } from '../members';
 import { arithmetic } from '../operators';
-import { Hashtable, PSObject, typeNameOf, type Value } from '../values';
+import { Hashtable, PSObject, ReadOnlyPropertyError, typeNameOf, type Value } from '../values';
+import { getStaticProperty, setStaticProperty } from './static-members';
 import type { Interpreter } from './interpreter';
 
 interface Place {
@@ -25,6 +26,7 @@ function setMember(interp: Interpreter, obj: Value, name: string, value: Value, 
     try {
       obj.set(name, value);
     } catch (e) {
+      if (e instanceof ReadOnlyPropertyError) throw runtimeError(e.message, 'PropertyAssignmentException', interp.here(extent), 'InvalidOperation');
       throw runtimeError((e as Error).message, 'ExceptionWhenSetting', interp.here(extent), 'NotSpecified', 'SetValueInvocationException');
     }
     return;
@@ -82,6 +84,14 @@ async function placeOf(interp: Interpreter, target: Target | ConvertExpr | Array
   const obj = await interp.evaluate(target.target);
   if (target.type === 'Member') {
     const name = typeof target.member === 'string' ? target.member : toPSString(await interp.evaluate(target.member));
+    if (target.isStatic) {
+      // `[Console]::OutputEncoding = …`
+      const type = interp.operate(() => interp.staticTarget(obj), target.extent);
+      return {
+        read: () => interp.operate(() => getStaticProperty(type, name), target.extent),
+        write: (value) => interp.operate(() => setStaticProperty(type, name, value), target.extent),
+      };
+    }
     return { read: () => getProperty(obj, name), write: (value) => setMember(interp, obj, name, value, target.extent) };
   }
   const index = await interp.evaluate(target.index);

@@ -516,7 +516,7 @@ export class Interpreter {
   }
 
   /** The type a `::` member is looked up on. */
-  private staticTarget(target: Value) {
+  staticTarget(target: Value) {
     if (target instanceof TypeObject) return target.info;
     const type = target === null ? null : resolveType(toPSString(target));
     if (type === null) throw new MethodError(`Unable to find type [${toPSString(target)}].`, 'TypeNotFound');

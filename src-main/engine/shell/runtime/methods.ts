@@ -16,6 +16,8 @@ import { DateTimeValue } from '../datetime/value';
 import { invokeDateTimeMethod } from './datetime-methods';
 import { ListValue } from '../list-value';
 import { fixedSizeError, invokeListMethod, NO_SUCH_METHOD } from './list-methods';
+import { findTypeMethod } from '../type-members';
+import { DotNetMethodException } from '../credential';
 
 /** A failed call, with the error id, category and CategoryInfo target PowerShell gives it. */
 export class MethodError extends Error {
@@ -177,6 +179,15 @@ export function invokeMethod(target: Value, name: string, args: readonly Value[]
     if (result !== undefined) return result;
   }
   if (key === 'tostring' && args.length === 0) return toPSString(target);
+  const own = target instanceof PSObject ? findTypeMethod(target, name) : undefined;
+  if (own && target instanceof PSObject) {
+    try {
+      return own.call(target, args);
+    } catch (e) {
+      if (e instanceof DotNetMethodException) throw invocationError(own.name, args, e.message, e.exceptionType);
+      throw e;
+    }
+  }
   let table: Record<string, Method> | undefined;
   if (typeof target === 'string') table = STRING_METHODS;
   else if (Array.isArray(target)) table = ARRAY_METHODS;

@@ -12,6 +12,8 @@ import { enumerate, Hashtable, ScriptBlock, type Value } from '../values';
 import { parse } from '../parse';
 import { DateTimeValue, toDateTime } from '../datetime/value';
 import { MethodError } from './methods';
+import { CONSOLE_METHODS, CONSOLE_PROPERTIES, ENCODING_PROPERTIES, setConsoleProperty } from './console-statics';
+import { constructCredential, ConstructorError, PSCREDENTIAL_TYPE } from '../credential';
 import type { TypeInfo } from './types';
 
 type StaticMethod = (args: readonly Value[]) => Value;
@@ -61,6 +63,8 @@ const PROPERTIES: Record<string, Record<string, () => Value>> = {
     },
   },
   'System.Double': { maxvalue: () => Number.MAX_VALUE, minvalue: () => -Number.MAX_VALUE, nan: () => NaN },
+  'System.Console': CONSOLE_PROPERTIES,
+  'System.Text.Encoding': ENCODING_PROPERTIES,
 };
 
 const METHODS: Record<string, Record<string, StaticMethod>> = {
@@ -99,6 +103,7 @@ const METHODS: Record<string, Record<string, StaticMethod>> = {
     split: (a) => toPSString(a[0] ?? null).split(new RegExp(toPSString(a[1] ?? null))),
   },
   'System.Guid': { newguid: () => randomUUID() },
+  'System.Console': CONSOLE_METHODS,
   'System.DateTime': {
     parse: (a) => toDateTime(toPSString(a[0] ?? null)),
     daysinmonth: (a) => new Date(num(a, 0), num(a, 1), 0).getDate(),
@@ -147,10 +152,35 @@ export function getStaticProperty(type: TypeInfo, name: string): Value {
   return null;
 }
 
-/** `[type]::Method(args)`; `::new(…)` constructs the collection types. */
+/**
+ * `[type]::Name = value`: only [Console]'s OutputEncoding and InputEncoding
+ * can be set; another property the type has is 5.1's ReadOnly error, and a
+ * name it does not have is its "cannot be found" error.
+ */
+export function setStaticProperty(type: TypeInfo, name: string, value: Value): void {
+  if (type.fullName === 'System.Console' && setConsoleProperty(name, value)) return;
+  const key = name.toLowerCase();
+  const known = PROPERTIES[type.fullName]?.[key] !== undefined || (INTEGER_LIMITS[type.fullName] !== undefined && (key === 'maxvalue' || key === 'minvalue'));
+  if (known) throw new MethodError(`'${name}' is a ReadOnly property.`, 'PropertyAssignmentException');
+  throw new MethodError(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`, 'PropertyAssignmentException');
+}
+
+/** `[pscredential]::new(…)`: a constructor failure as a method call reports it. */
+function construct(args: readonly Value[]): Value {
+  try {
+    return constructCredential(args);
+  } catch (e) {
+    if (!(e instanceof ConstructorError)) throw e;
+    if (e.kind === 'overload') throw new MethodError(`Cannot find an overload for "new" and the argument count: "${args.length}".`, 'MethodCountCouldNotFindBest', '', 'NotSpecified', 'MethodException');
+    throw new MethodError(`Exception calling ".ctor" with "${args.length}" argument(s): "${e.message}"`, e.innerType, '', 'NotSpecified', 'MethodInvocationException');
+  }
+}
+
+/** `[type]::Method(args)`; `::new(…)` constructs the collection types and PSCredential. */
 export function invokeStatic(type: TypeInfo, name: string, args: readonly Value[]): Value {
   const key = name.toLowerCase();
   if (key === 'new') {
+    if (type.fullName === PSCREDENTIAL_TYPE) return construct(args);
     if (type.name === 'Hashtable' || type.name === 'OrderedDictionary') return new Hashtable();
     if (type.convert && args.length === 1) return type.convert(args[0]!);
   }

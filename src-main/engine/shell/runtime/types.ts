@@ -8,6 +8,9 @@ import { ConversionError, toBoolean, toNumber, toPSString } from '../convert';
 import { Hashtable, PSObject, ScriptBlock, typeNameOf, type Value } from '../values';
 import { DateTimeValue, toDateTime } from '../datetime/value';
 import { PROPERTIES } from '../../domain/properties';
+import { isCredential, PSCREDENTIAL_TYPE } from '../credential';
+import { isSecureString, SECURE_STRING_TYPE } from '../secure-string';
+import { isEncoding } from '../text-encoding';
 
 export interface TypeInfo {
   /** Short .NET name: Int32, String, Object[]. */
@@ -75,6 +78,14 @@ function floatType(name: string): TypeInfo {
     baseType: 'System.ValueType',
     convert: (value) => toNumber(unwrapSingle(value, fullName), fullName),
     is: (v) => typeof v === 'number' && (name === 'Double' ? !Number.isInteger(v) || !Number.isSafeInteger(v) : false),
+  };
+}
+
+/** A cast to a type only its own objects (or $null) convert to, such as [securestring]. */
+function exactly(fullName: string, is: (v: Value) => boolean): (value: Value) => Value {
+  return (value) => {
+    if (value === null || is(value)) return value;
+    throw new ConversionError(toPSString(value), fullName, '', true, typeNameOf(value));
   };
 }
 
@@ -150,6 +161,10 @@ const BASE: Record<string, TypeInfo> = {
   guid: { name: 'Guid', fullName: 'System.Guid', baseType: 'System.ValueType', convert: (v) => toPSString(v), is: () => false },
   environment: { name: 'Environment', fullName: 'System.Environment', baseType: 'System.Object', is: () => false },
   'io.path': { name: 'Path', fullName: 'System.IO.Path', baseType: 'System.Object', is: () => false },
+  console: { name: 'Console', fullName: 'System.Console', baseType: 'System.Object', is: () => false },
+  'text.encoding': { name: 'Encoding', fullName: 'System.Text.Encoding', baseType: 'System.Object', convert: exactly('System.Text.Encoding', isEncoding), is: isEncoding },
+  securestring: { name: 'SecureString', fullName: SECURE_STRING_TYPE, baseType: 'System.Object', convert: exactly(SECURE_STRING_TYPE, isSecureString), is: isSecureString },
+  pscredential: { name: 'PSCredential', fullName: PSCREDENTIAL_TYPE, baseType: 'System.Object', convert: exactly(PSCREDENTIAL_TYPE, isCredential), is: isCredential },
   errorrecord: { name: 'ErrorRecord', fullName: 'System.Management.Automation.ErrorRecord', baseType: 'System.Object', is: (v) => v instanceof PSObject && v.typeName === 'System.Management.Automation.ErrorRecord' },
 };
 
@@ -187,6 +202,12 @@ const ALIASES: Record<string, string> = {
   'system.guid': 'guid',
   'system.environment': 'environment',
   'system.io.path': 'io.path',
+  'system.console': 'console',
+  'system.text.encoding': 'text.encoding',
+  'system.security.securestring': 'securestring',
+  'security.securestring': 'securestring',
+  'system.management.automation.pscredential': 'pscredential',
+  'management.automation.pscredential': 'pscredential',
 };
 
 /** Resolves a type name as written; null when the console does not know the type. */

@@ -27,7 +27,7 @@ describe('built-in help', () => {
     try {
       await t.run('New-CsPersistentChatConfiguration site:Redmond | Out-Null');
       const failing = new Set(['Write-Error', 'Read-Host', 'Tee-Object']);
-      const names = ['Write-Host', 'Write-Warning', 'Write-Verbose', 'Write-Debug', 'Write-Information', 'Write-Progress', 'Get-Date', 'Start-Sleep', 'Out-String', 'Out-Host', 'Tee-Object', 'Group-Object', 'Compare-Object', 'Select-String', 'Get-Variable', 'Set-Variable', 'New-Variable', 'Remove-Variable', 'Clear-Variable', 'New-Object', 'Add-Member', 'Get-Alias', 'Import-Module', 'Get-Module'];
+      const names = ['Write-Host', 'Write-Warning', 'Write-Verbose', 'Write-Debug', 'Write-Information', 'Write-Progress', 'Get-Date', 'Start-Sleep', 'Out-String', 'Out-Host', 'Tee-Object', 'Group-Object', 'Compare-Object', 'Select-String', 'Get-Variable', 'Set-Variable', 'New-Variable', 'Remove-Variable', 'Clear-Variable', 'New-Object', 'ConvertTo-SecureString', 'Add-Member', 'Get-Alias', 'Import-Module', 'Get-Module'];
       for (const name of names) {
         const cmd = BUILTIN_COMMANDS.find((c) => c.name === name)!;
         for (const example of cmd.help.examples) {

@@ -1,0 +1,38 @@
+// Methods of the .NET objects the console models as PSObjects (a
+// PSCredential's GetNetworkCredential()), looked up by the object's type
+// name. invokeMethod calls them; Get-Member lists them with their signatures.
+
+import { networkCredential, PSCREDENTIAL_TYPE } from './credential';
+import { SECURE_STRING_TYPE } from './secure-string';
+import { ENCODING_TYPES } from './text-encoding';
+import { PSObject, type Value } from './values';
+
+export interface TypeMethod {
+  /** As Get-Member spells it. */
+  readonly name: string;
+  /** Get-Member's Definition. */
+  readonly definition: string;
+  readonly call: (self: PSObject, args: readonly Value[]) => Value;
+}
+
+const METHODS: ReadonlyMap<string, readonly TypeMethod[]> = new Map([
+  [PSCREDENTIAL_TYPE, [{ name: 'GetNetworkCredential', definition: 'System.Net.NetworkCredential GetNetworkCredential()', call: (self: PSObject) => networkCredential(self) }]],
+]);
+
+/** Types whose properties have no setter (Get-Member writes them {get;}). */
+const READ_ONLY = new Set<string>([SECURE_STRING_TYPE, PSCREDENTIAL_TYPE, ...ENCODING_TYPES]);
+
+/** The type's own methods (besides Equals, GetHashCode, GetType, ToString). */
+export function typeMethods(value: Value): readonly TypeMethod[] {
+  return value instanceof PSObject ? (METHODS.get(value.typeName) ?? []) : [];
+}
+
+/** The method `name` (any case) of the value's type, if it has one. */
+export function findTypeMethod(value: Value, name: string): TypeMethod | undefined {
+  const key = name.toLowerCase();
+  return typeMethods(value).find((m) => m.name.toLowerCase() === key);
+}
+
+export function hasReadOnlyProperties(value: Value): boolean {
+  return value instanceof PSObject && READ_ONLY.has(value.typeName);
+}
