@@ -30,7 +30,8 @@ export const OUT_OF_MEMORY = "Exception of type 'System.OutOfMemoryException' wa
 const count = (n: number): string => n.toLocaleString('en-US');
 
 /** The sentence added after .NET's text, so the user learns which limit was hit. */
-export function limitNote(kind: 'array' | 'string'): string {
+export function limitNote(kind: 'array' | 'string' | 'memory'): string {
+  if (kind === 'memory') return "(The statement would have used up the engine's memory, so it was stopped before it could.)";
   return kind === 'array'
     ? `(pchat-admin limits one array to ${count(MAX_ARRAY_LENGTH)} elements.)`
     : `(pchat-admin limits one string to ${count(MAX_STRING_LENGTH)} characters.)`;

@@ -13,7 +13,7 @@ import { ConversionError, toBoolean, toInteger, toPSString } from '../convert';
 import { ActionPreferenceStopError, errorRecord, ExitException, PipelineStoppedError, runtimeError, TerminatingError, type ErrorRecordData } from '../errors';
 import { getProperty } from '../members';
 import { arithmetic, checkStringLength, compare, logical, OperatorError, parseComparison } from '../operators';
-import { checkArrayLength } from '../limit-errors';
+import { checkArrayLength, checkHeapRoom } from '../limit-errors';
 import { collapse, enumerate, Hashtable, PSObject, ScriptBlock, type SourceOrigin, type Value } from '../values';
 import { positionMessage } from '../format/error-view';
 import { formatNumber, FormatError } from '../dotnet-format';
@@ -241,9 +241,16 @@ export class Interpreter {
     this.variables.set('Matches', table);
   }
 
-  /** Throws PipelineStoppedError once a stop was requested. */
+  private checks = 0;
+
+  /**
+   * Throws PipelineStoppedError once a stop was requested; now and then (it
+   * is called at every statement and pipeline item) also checks that the
+   * engine still has memory to spare (limit-errors.ts).
+   */
   checkStop(): void {
     if (this.stop.requested) throw new PipelineStoppedError();
+    if ((++this.checks & 1023) === 0) checkHeapRoom(0);
   }
 
   /**
