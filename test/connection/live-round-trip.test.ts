@@ -273,6 +273,20 @@ describe('remote session to a pool', () => {
     expect(fs.readFileSync(path.join(t.dir, 'connection.json'), 'utf8')).toContain('"userName": "CONTOSO\\\\csadmin"');
   });
 
+  it('a credential object (Get-Credential, or built in a script) brings its own password; a script needs no prompt', async () => {
+    remoteServer();
+    const t = local(true);
+    t.answers.push(GOOD_PASSWORD);
+    await ok(t, `$c = Get-Credential CONTOSO\\csadmin; Connect-PchatServer -PowerShellPath '${server.executable}' -ConnectionUri ${POOL_URI} -Credential $c | Out-Null`);
+    expect(t.prompts).toEqual(['Password for user CONTOSO\\csadmin: ']);
+    await ok(t, 'Sync-PchatBaseline | Out-Null');
+
+    const script = local(false);
+    const secret = GOOD_PASSWORD.replace(/'/g, "''");
+    await ok(script, `$c = New-Object System.Management.Automation.PSCredential 'CONTOSO\\csadmin', (ConvertTo-SecureString '${secret}' -AsPlainText -Force); Connect-PchatServer -PowerShellPath '${server.executable}' -ConnectionUri ${POOL_URI} -Credential $c | Out-Null`);
+    await ok(script, 'Sync-PchatBaseline | Out-Null');
+  });
+
   it('a wrong password: access is denied, nothing recorded, and the password is not kept', async () => {
     remoteServer();
     const t = local(true);

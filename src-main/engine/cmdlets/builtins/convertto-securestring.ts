@@ -8,9 +8,8 @@ import { toPSString } from '../../shell/convert';
 import { errorRecord, TerminatingError } from '../../shell/errors';
 import { makeSecureString } from '../../shell/secure-string';
 import type { Value } from '../../shell/values';
-import { isSwitchOn, param } from './support';
+import { isSwitchOn, param, SECURITY } from './support';
 
-const SECURITY = 'Microsoft.PowerShell.Security';
 
 const PARAMETERS: readonly ParameterDef[] = [
   param('String', 'String', 'The text to convert.', { position: 0, mandatory: true, pipeline: ['ByValue'] }),

@@ -5,6 +5,7 @@ import type { CommandDef } from '../../shell/commands';
 import { ALIAS_TABLE } from './aliases';
 import { clearHost } from './clear-host';
 import { convertToSecureString } from './convertto-securestring';
+import { getCredential } from './get-credential';
 import { forEachObject } from './foreach-object';
 import { formatList } from './format-list';
 import { formatTable } from './format-table';
@@ -62,6 +63,7 @@ export const BUILTIN_COMMANDS: readonly CommandDef[] = [
   startSleep,
   readHost,
   convertToSecureString,
+  getCredential,
   outString,
   outHost,
   teeObject,

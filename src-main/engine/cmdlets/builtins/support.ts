@@ -13,6 +13,8 @@ export { shortTypeName, targetText } from '../../shell/convert';
 
 export const CORE = 'Microsoft.PowerShell.Core';
 export const UTILITY = 'Microsoft.PowerShell.Utility';
+/** The module of the security commands (ConvertTo-SecureString, Get-Credential). */
+export const SECURITY = 'Microsoft.PowerShell.Security';
 
 /** Categories PowerShell uses for Measure-Object's and Get-Member's own errors. */
 export const CATEGORY_INVALID_TYPE = 'InvalidType' satisfies ErrorCategory;

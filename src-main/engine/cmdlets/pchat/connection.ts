@@ -22,6 +22,8 @@ import type { CommandContext, CommandHelp, ParameterDef } from '../../shell/comm
 import type { EnumType } from '../../shell/enum-conversion';
 import { toPSString } from '../../shell/convert';
 import { PSObject, type Value } from '../../shell/values';
+import { isCredential } from '../../shell/credential';
+import { secureStringText } from '../../shell/secure-string';
 import { param } from '../builtins/support';
 import { failLinked, runLinked } from './link-support';
 import { fail, pchatCommand } from './support';
@@ -33,7 +35,7 @@ const MODULE_NAME: EnumType = { name: 'PchatAdmin.ModuleName', names: ['Auto', '
 const CONNECT_PARAMETERS: readonly ParameterDef[] = [
   param('PowerShellPath', 'String', `The PowerShell to start: powershell.exe (Windows PowerShell 5.1, the default on Windows), pwsh, or a full path.`),
   param('ConnectionUri', 'String', "A pool's management endpoint, https://<pool FQDN>/OcsPowershell (or just the FQDN): opens a remote session there instead of loading the module on this machine."),
-  param('Credential', 'Object', 'For a remote session: the user name to sign in as (DOMAIN\\user or user@domain); the password is asked for and kept only in memory for this session. Without it, the current Windows credentials are used.'),
+  param('Credential', 'Object', 'For a remote session: a credential (Get-Credential), or the user name to sign in as (DOMAIN\\user or user@domain), whose password is then asked for. The password is kept only in memory for this session. Without it, the current Windows credentials are used.'),
   { ...param('Module', 'Enum', 'For the local module: SkypeForBusiness, Lync, or Auto (the default: SkypeForBusiness, else Lync).'), enumType: MODULE_NAME },
   param('TimeoutSeconds', 'Int32', `How long a pull or a push may take before its PowerShell is ended (default ${DEFAULT_TIMEOUT_SECONDS}).`, { range: TIMEOUT_RANGE }),
 ];
@@ -130,8 +132,9 @@ export const connectPchatServer = pchatCommand('Connect-PchatServer', CONNECT_PA
       lastPush: before?.lastPush ?? null,
     };
     if (profile.powerShellPath.trim() === '') return fail(ctx, 'The PowerShell path is empty. Nothing was changed.', 'InvalidPowerShellPath', '', 'InvalidData');
-    let password: string | undefined;
-    if (profile.userName !== null) {
+    // A PSCredential (Get-Credential) brings its password; a user name alone is asked for one.
+    let password: string | undefined = credential !== undefined && credential !== null && isCredential(credential) ? secureStringText(credential.get('Password') ?? null) : undefined;
+    if (profile.userName !== null && password === undefined) {
       // Connecting again as the same user this session: the password typed before is used.
       const sameUser = credential === undefined || credential === null;
       password = (sameUser ? heldPassword(ctx.repo.path, profile.userName) : undefined) ?? (await askPassword(ctx, profile.userName));
