@@ -41,7 +41,7 @@ it('has the shape of the IPC contract', () => {
 describe('command names', () => {
   it('completes names and aliases by prefix, ignoring case, sorted alphabetically', () => {
     expect(end('Get-Cs')).toEqual({ replaceStart: 0, replaceEnd: 6, matches: ['Get-CsPersistentChatConfiguration', 'Get-CsService', 'Get-CsSite'] });
-    expect(end('get-c')).toEqual({ replaceStart: 0, replaceEnd: 5, matches: ['Get-Command', 'Get-Content', 'Get-CsPersistentChatConfiguration', 'Get-CsService', 'Get-CsSite'] });
+    expect(end('get-c')).toEqual({ replaceStart: 0, replaceEnd: 5, matches: ['Get-Command', 'Get-Content', 'Get-Credential', 'Get-CsPersistentChatConfiguration', 'Get-CsService', 'Get-CsSite'] });
     expect(end('wh')).toEqual({ replaceStart: 0, replaceEnd: 2, matches: ['where', 'Where-Object'] });
     expect(end('Frobnicate')).toEqual({ replaceStart: 0, replaceEnd: 10, matches: [] });
   });
@@ -69,7 +69,7 @@ describe('command names', () => {
   });
 
   it('replaces the whole token under the cursor, matching the text before the cursor', () => {
-    expect(at('Get-C|sPersist -Identity global')).toEqual({ replaceStart: 0, replaceEnd: 13, matches: ['Get-Command', 'Get-Content', 'Get-CsPersistentChatConfiguration', 'Get-CsService', 'Get-CsSite'] });
+    expect(at('Get-C|sPersist -Identity global')).toEqual({ replaceStart: 0, replaceEnd: 13, matches: ['Get-Command', 'Get-Content', 'Get-Credential', 'Get-CsPersistentChatConfiguration', 'Get-CsService', 'Get-CsSite'] });
   });
 
   it('offers no command where an expression or an argument stands', () => {
