@@ -43,13 +43,11 @@ test('status bar: Not connected, and a saved profile with the last push', async 
   const connected = bar.getByRole('button', { name: /^Server connection: Connected: remote session to pool01\.contoso\.com/ });
   await expect(connected).toHaveText('Connected: remote session to pool01.contoso.com · pushed and verified 2 min ago');
   await expect(connected).toHaveAttribute('title', /Last push, .+: Verified — Pushed 2 changes; the server now matches/);
-  await app.screenshot({ path: '/tmp/status-connected.png' });
   await connected.click();
   const dialog = app.getByRole('dialog', { name: 'Connect to server' });
   await expect(dialog).toContainText('Connected now: remote session to pool01.contoso.com');
   await expect(dialog.getByLabel('Connection URI')).toHaveValue('https://pool01.contoso.com/OcsPowershell');
   await expect(dialog.getByRole('button', { name: 'Disconnect' })).toBeVisible();
-  await app.screenshot({ path: '/tmp/connect-connected.png' });
 });
 
 test('Connect dialog: the local and the remote line, run in the console; never a password field', async ({ app }) => {
@@ -70,7 +68,6 @@ test('Connect dialog: the local and the remote line, run in the console; never a
   await expect(dialog.getByRole('alert')).toHaveText('Type a whole number of seconds from 5 to 86400.');
   await expect(dialog.getByRole('button', { name: 'Connect' })).toBeDisabled();
   await dialog.getByLabel('Timeout (seconds)').fill('120');
-  await app.screenshot({ path: '/tmp/connect-local.png' });
   await dialog.getByRole('button', { name: 'Connect' }).click();
   await expect(dialog).toBeHidden();
   await expect(ui.consoleOutput).toContainText("PS> Connect-PchatServer -PowerShellPath 'pwsh' -Module Lync -TimeoutSeconds 120");
@@ -94,7 +91,6 @@ test('Connect dialog: the local and the remote line, run in the console; never a
   await dialog.getByRole('textbox', { name: 'User name' }).fill("CONTOSO\\o'neil");
   await expect(line).toHaveText("Connect-PchatServer -PowerShellPath 'pwsh' -ConnectionUri 'https://pool01.contoso.com/OcsPowershell' -Credential 'CONTOSO\\o''neil'");
   await expect(dialog.locator('input[type="password"]')).toHaveCount(0);
-  await app.screenshot({ path: '/tmp/connect-remote.png' });
   await dialog.getByRole('textbox', { name: 'User name' }).press('Enter');
   await expect(dialog).toBeHidden();
   await expect(ui.consoleOutput).toContainText("PS> Connect-PchatServer -PowerShellPath 'pwsh' -ConnectionUri 'https://pool01.contoso.com/OcsPowershell' -Credential 'CONTOSO\\o''neil'");
@@ -115,7 +111,6 @@ test('Pull runs Sync-PchatBaseline; with pending changes it asks whether to keep
   const confirm = ui.dialog('Pull with 1 pending change?');
   await expect(confirm).toBeVisible();
   await expect(confirm.getByRole('button', { name: 'Keep my changes and pull' })).toBeFocused();
-  await app.screenshot({ path: '/tmp/pull-confirm.png' });
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toBeHidden();
   await expect(ui.consoleOutput).not.toContainText('Sync-PchatBaseline -');
@@ -141,7 +136,6 @@ test('Push dialog: runs Publish-PchatChange -WhatIf in the console and shows its
   await expect(dialog.getByRole('status')).toHaveText('The WhatIf run did not succeed: nothing can be pushed until it does.');
   await expect(log.locator('.error')).not.toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Push', exact: true })).toBeDisabled();
-  await app.screenshot({ path: '/tmp/push-dialog.png' });
   await dialog.getByRole('button', { name: 'Run WhatIf again' }).click();
   await expect(log.getByText('PS> Publish-PchatChange -WhatIf')).toHaveCount(2);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -180,10 +174,10 @@ test.describe('against a stand-in server', () => {
     await expect(log).toContainText('What if: Performing the operation "Set-CsPersistentChatConfiguration" on target "Global"', { timeout: 20_000 });
     await expect(push.getByRole('button', { name: 'Push', exact: true })).toBeEnabled();
     expect(server.shell('(Get-CsPersistentChatConfiguration -Identity Global).DefaultChatHistory').stdout.trim()).not.toBe('41');
-    await app.screenshot({ path: '/tmp/push-whatif-server.png' });
+    // The README's picture of a push: the server's own what-if lines before anything changes.
+    await app.screenshot({ path: 'docs/screenshots/push-dialog.png' });
     await push.getByRole('button', { name: 'Push', exact: true }).click();
     await expect(log).toContainText('Verified', { timeout: 30_000 });
-    await app.screenshot({ path: '/tmp/push-verified.png' });
     expect(server.shell('(Get-CsPersistentChatConfiguration -Identity Global).DefaultChatHistory').stdout.trim()).toBe('41');
     await push.getByRole('button', { name: 'Close' }).click();
     await expect(app.getByRole('contentinfo').getByRole('button', { name: /^Server connection: / })).toContainText('pushed and verified');
@@ -197,7 +191,6 @@ test.describe('against a stand-in server', () => {
     const push = ui.dialog('Push to server');
     await expect(push).toContainText("The server's configuration changed since the last pull, and nothing was changed.", { timeout: 20_000 });
     await expect(push.getByRole('button', { name: 'Push', exact: true })).toBeDisabled();
-    await app.screenshot({ path: '/tmp/push-drift.png' });
     await push.getByRole('button', { name: 'Pull keeping my changes' }).click();
     await expect(ui.consoleOutput).toContainText('PS> Sync-PchatBaseline -KeepChanges');
     await expect(ui.consoleOutput.getByText(/^Source\s+: pulled from /)).toHaveCount(2, { timeout: 20_000 });
