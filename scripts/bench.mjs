@@ -22,6 +22,10 @@
 //   stop-regex / stop-pipeline  from Stop to the statement's end, for a
 //                     catastrophic regular expression (interrupt) and a
 //                     runaway pipeline (stop flag). Target: < 1,000 ms.
+//   pull-300 / push-verify  Sync-PchatBaseline over 300 collections and a
+//                     one-change Publish-PchatChange (what-if, run, read-back)
+//                     through a stand-in server, vs one run of the stand-in.
+//                     Targets: pull ≤ 3x, push ≤ 6x (each child costs a start).
 //   console-*, renderer-js  the window's console in the web preview with
 //                     Chromium (see bench-console.mjs); skipped with BENCH_NO_BROWSER=1.
 // Targets (from the issues): ratios ≤ 2, ≤ 3 and ≤ 3; the round trip and the
@@ -153,6 +157,36 @@ const engine = await loadEngine();
   const base = await time(spawn(['-e', '0']));
   const ms = await time(spawn([CLI_BUNDLE, '--store', dir, '-Command', 'Get-CsPersistentChatConfiguration -Identity global']));
   report('shell-cold-start', ms, base, 'node -e 0');
+}
+
+{
+  // The live round trip against a stand-in server: the headless shell over a second store, behind a wrapper
+  // that takes powershell.exe's command line (as test/helpers/stand-in-powershell.ts builds it). A pull is one
+  // such child; a push is three (what-if, the run, the read-back).
+  const server = path.join(work, 'server');
+  makeStore(engine, server, 300);
+  const standIn = path.join(work, 'powershell-stand-in.mjs');
+  fs.writeFileSync(
+    standIn,
+    `#!/usr/bin/env node\nimport { spawn } from 'node:child_process';\nconst c = spawn(process.execPath, [${JSON.stringify(CLI_BUNDLE)}, '--store', ${JSON.stringify(server)}, ...process.argv.slice(2)], { stdio: 'inherit' });\nfor (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => c.kill(s));\nc.on('exit', (code) => process.exit(code ?? 1));\n`,
+    { mode: 0o755 },
+  );
+  const local = path.join(work, 'local');
+  fs.mkdirSync(local);
+  const shell = (command) => () => {
+    const r = spawnSync(process.execPath, [CLI_BUNDLE, '--store', local, '-NonInteractive', '-Command', command], { stdio: ['ignore', 'pipe', 'pipe'] });
+    if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stdout}${r.stderr}`);
+  };
+  shell(`Connect-PchatServer -PowerShellPath '${standIn}' | Out-Null`)();
+  const bare = await time(() => {
+    const r = spawnSync(standIn, ['-NoProfile', '-NonInteractive', '-Command', 'Get-CsPersistentChatConfiguration | Out-Null'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    if (r.status !== 0) throw new Error(`stand-in exit ${r.status}`);
+  });
+  const pull = await time(shell('Sync-PchatBaseline -Force | Out-Null'));
+  report('pull-300', pull, bare, 'the stand-in reading the 300 collections itself, plus one shell start');
+  let value = 100;
+  const push = await time(() => shell(`Set-CsPersistentChatConfiguration -Identity Global -DefaultChatHistory ${++value}; Publish-PchatChange -Confirm:$false | Out-Null`)(), 3);
+  report('push-verify', push, bare, 'one stand-in run (a push is three, plus the shell start)');
 }
 
 {
