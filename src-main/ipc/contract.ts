@@ -446,18 +446,9 @@ export const CONFIGURATION_CHANGED = 'pchat:configuration-changed';
 
 /** One-way event for application-menu commands the renderer carries out (payload: a MenuCommand). */
 export const MENU_COMMAND = 'pchat:menu';
-export type MenuCommand =
-  | 'toggle-console'
-  | 'show-reference'
-  | 'show-shortcuts'
-  | 'import-baseline'
-  | 'show-changes'
-  | 'back-up'
-  | 'restore'
-  | 'import-topology'
-  | 'connect-server'
-  | 'pull-server'
-  | 'push-server';
+/** Every command the application menu sends; the preload lets through only these. */
+export const MENU_COMMANDS = ['toggle-console', 'show-reference', 'show-shortcuts', 'import-baseline', 'show-changes', 'back-up', 'restore', 'import-topology', 'connect-server', 'pull-server', 'push-server'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /**
  * What a handler sends back over the wire (Electron invoke, web preview POST).

@@ -12,6 +12,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import {
   CONFIGURATION_CHANGED,
   MENU_COMMAND,
+  MENU_COMMANDS,
   type ChannelName,
   type Channels,
   type CmdletParameters,
@@ -23,7 +24,8 @@ import {
 
 declare const __PCHAT_VERSION__: string;
 
-const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommand>(['toggle-console', 'show-reference', 'show-shortcuts', 'import-baseline', 'show-changes', 'back-up', 'restore', 'import-topology']);
+// The one list in contract.ts: a command added to the menu cannot be dropped here by a forgotten copy.
+const MENU_COMMAND_SET: ReadonlySet<string> = new Set<string>(MENU_COMMANDS);
 
 async function call<C extends ChannelName>(channel: C, ...args: unknown[]): Promise<Channels[C]['response']> {
   let reply: IpcReply<Channels[C]['response']>;
@@ -51,7 +53,7 @@ function onConfigurationChanged(listener: () => void): () => void {
 function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   expectFunction(listener);
   const wrapped = (_event: unknown, command: unknown): void => {
-    if (typeof command === 'string' && MENU_COMMANDS.has(command)) listener(command as MenuCommand);
+    if (typeof command === 'string' && MENU_COMMAND_SET.has(command)) listener(command as MenuCommand);
   };
   ipcRenderer.on(MENU_COMMAND, wrapped);
   return () => void ipcRenderer.removeListener(MENU_COMMAND, wrapped);

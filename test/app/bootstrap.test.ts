@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../src-main/ipc/channels';
+import { MENU_COMMANDS } from '../../src-main/ipc/contract';
 import { TEST_SESSION_WORKER } from '../support/session-worker';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -370,6 +371,8 @@ describe('main-process bootstrap', () => {
       ['pchat:menu', 'pull-server'],
       ['pchat:menu', 'push-server'],
     ]);
+    // The preload lets a command through only when it is in this list (a missing one would be dropped in Electron).
+    for (const [, command] of window.sent) expect(MENU_COMMANDS).toContain(command);
     help[3]!.click!();
     const about = state.dialogs.at(-1)!;
     expect(about['message']).toBe('pchat-admin 9.8.7');
