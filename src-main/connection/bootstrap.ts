@@ -1,7 +1,11 @@
-// The exact script pchat-admin sends to the administrator's PowerShell, as
-// -EncodedCommand (so no quoting of the command line can go wrong). It holds
-// no secret: a typed password comes on standard input, read with
-// [Console]::ReadLine(), and is turned into a PSCredential at once.
+// The exact script pchat-admin sends to the administrator's PowerShell. It
+// travels as base64 of its UTF-16 LE text inside a short -Command that
+// decodes and runs it — not as -EncodedCommand, because Windows PowerShell
+// 5.1 then writes everything on standard error as CLIXML instead of text.
+// Base64 needs no quoting, so no command-line parsing can change it. It holds
+// no secret: a typed password comes on standard input (base64 of UTF-16 LE,
+// so no console code page can alter it), read with [Console]::ReadLine(), and
+// is turned into a PSCredential at once.
 //
 // Its protocol with us is three kinds of marker line on standard output,
 // which no translation of PowerShell changes:
@@ -50,10 +54,11 @@ export function remotePreamble(connectionUri: string, userName: string | null): 
     userName === null
       ? [`$pchatSession = New-PSSession -ConnectionUri ${uri} -Authentication NegotiateWithImplicitCredential`]
       : [
-          '$pchatPassword = [Console]::ReadLine()',
-          "if ($null -eq $pchatPassword) { throw 'No password was given on standard input.' }",
+          '$pchatLine = [Console]::ReadLine()',
+          "if ($null -eq $pchatLine) { throw 'No password was given on standard input.' }",
+          '$pchatPassword = [System.Text.Encoding]::Unicode.GetString([System.Convert]::FromBase64String($pchatLine))',
           `$pchatCredential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList ${psQuote(userName)}, (ConvertTo-SecureString -String $pchatPassword -AsPlainText -Force)`,
-          'Remove-Variable -Name pchatPassword',
+          "Remove-Variable -Name 'pchatPassword', 'pchatLine'",
           `$pchatSession = New-PSSession -ConnectionUri ${uri} -Credential $pchatCredential`,
         ];
   return [...open, `Import-PSSession -Session $pchatSession -CommandName ${REMOTE_COMMANDS.map((c) => `'${c}'`).join(', ')} -AllowClobber -DisableNameChecking | Out-Null`];
@@ -67,9 +72,9 @@ export function actionLines(action: LinkRequest['action'], folder: string): stri
       return ['$pchatCount = @(Get-CsPersistentChatConfiguration).Count', `Write-Output ('${MARKER}collections ' + $pchatCount)`];
     case 'pull':
       return [
-        `Get-CsPersistentChatConfiguration | Export-Clixml -Path ${file('configuration.xml')}`,
-        `Get-CsSite | Export-Clixml -Path ${file('sites.xml')}`,
-        `Get-CsService -PersistentChatServer | Export-Clixml -Path ${file('pools.xml')}`,
+        `Get-CsPersistentChatConfiguration | Export-Clixml -LiteralPath ${file('configuration.xml')}`,
+        `Get-CsSite | Export-Clixml -LiteralPath ${file('sites.xml')}`,
+        `Get-CsService -PersistentChatServer | Export-Clixml -LiteralPath ${file('pools.xml')}`,
       ];
     case 'push':
       // Run as a script block made from the file's text: an execution policy set by Group Policy does not stop it.
@@ -84,7 +89,8 @@ export function bootstrapScript(request: LinkRequest, folder: string): string {
   const { profile, action } = request;
   const preamble = profile.mode === 'Remote' ? remotePreamble(profile.connectionUri ?? '', profile.userName) : localPreamble(profile.module);
   const indent = (lines: string[]) => lines.map((l) => `    ${l}`);
-  const closeSession = 'if ($pchatSession) { Remove-PSSession -Session $pchatSession }';
+  // Closing a session that broke must not hide how the run ended: its own failure is ignored.
+  const closeSession = 'if ($pchatSession) { try { Remove-PSSession -Session $pchatSession } catch { } }';
   return [
     `# pchat-admin: ${action.kind === 'push' ? (action.whatIf ? 'push, what if' : 'push') : action.kind}. Nothing secret is in this text.`,
     "$ErrorActionPreference = 'Stop'",
@@ -103,9 +109,8 @@ export function bootstrapScript(request: LinkRequest, folder: string): string {
     'try {',
     ...indent(actionLines(action, folder)),
     '} catch {',
-    `    $pchatMessage = ${ONE_LINE}`,
+    `    Write-Output ('${MARKER}failed run ' + ${ONE_LINE})`,
     `    ${closeSession}`,
-    `    Write-Output ('${MARKER}failed run ' + $pchatMessage)`,
     '    exit 1',
     '}',
     closeSession,
@@ -116,7 +121,18 @@ export function bootstrapScript(request: LinkRequest, folder: string): string {
     .join('');
 }
 
-/** powershell.exe's arguments for the script: -EncodedCommand is base64 of its UTF-16 LE text. */
+/** The -Command that decodes the script (base64 of its UTF-16 LE text) and runs it. */
+export function launcher(script: string): string {
+  const base64 = Buffer.from(script, 'utf16le').toString('base64');
+  return `& ([scriptblock]::Create([System.Text.Encoding]::Unicode.GetString([System.Convert]::FromBase64String('${base64}'))))`;
+}
+
+/** powershell.exe's arguments for the script. */
 export function powerShellArguments(script: string): string[] {
-  return ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
+  return ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', launcher(script)];
+}
+
+/** The password as the bootstrap reads it from standard input: one line, base64 of its UTF-16 LE text. */
+export function passwordLine(password: string): string {
+  return `${Buffer.from(password, 'utf16le').toString('base64')}\n`;
 }

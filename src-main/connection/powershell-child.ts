@@ -5,6 +5,7 @@
 // a module that waits for input never stays behind.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { decodeWindows1252 } from '../engine/files/encoding';
 
 export interface ChildRun {
@@ -82,7 +83,9 @@ function endTree(child: ChildProcess): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   if (process.platform === 'win32') {
     // The child and everything it started (a remote session's helpers): taskkill walks the tree.
-    spawnSync('taskkill', ['/pid', String(child.pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore' });
+    // By full path: a taskkill.exe earlier on PATH (or in the current folder) must not be the one run.
+    const taskkill = path.join(process.env['SystemRoot'] ?? 'C:\\Windows', 'System32', 'taskkill.exe');
+    spawnSync(taskkill, ['/pid', String(child.pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore' });
     return;
   }
   try {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DeploymentLink, LinkIO, LinkRequest, LinkResult, PulledFiles } from '../engine/changes/deployment-link';
-import { bootstrapScript, MARKER, powerShellArguments } from './bootstrap';
+import { bootstrapScript, MARKER, passwordLine, powerShellArguments } from './bootstrap';
 import { runChild, type ChildEnd } from './powershell-child';
 
 const DRIFT = /^Drift:/;
@@ -19,7 +19,9 @@ interface Markers {
   failed?: { stage: 'connect' | 'run'; message: string };
 }
 
-function readMarker(text: string, markers: Markers): boolean {
+function readMarker(line: string, markers: Markers): boolean {
+  // A byte order mark may lead the first line once the output encoding is switched to UTF-8.
+  const text = line.replace(/^\uFEFF/, '');
   if (!text.startsWith(MARKER)) return false;
   const body = text.slice(MARKER.length);
   const failed = /^failed (connect|run) ?(.*)$/s.exec(body);
@@ -81,7 +83,7 @@ export class PowerShellLink implements DeploymentLink {
       const end = await runChild({
         executable: request.profile.powerShellPath,
         args: powerShellArguments(bootstrapScript(request, folder)),
-        stdin: request.password !== null && request.profile.mode === 'Remote' && request.profile.userName !== null ? `${request.password}\n` : '',
+        stdin: request.password !== null && request.profile.mode === 'Remote' && request.profile.userName !== null ? passwordLine(request.password) : '',
         timeoutMs: request.profile.timeoutSeconds * 1000,
         stopRequested: () => io.stopRequested(),
         onLine: async (text, stream) => {
@@ -99,7 +101,12 @@ export class PowerShellLink implements DeploymentLink {
       const files: PulledFiles = { configuration, sites: readIfThere(path.join(folder, 'sites.xml')), pools: readIfThere(path.join(folder, 'pools.xml')) };
       return { ...result, files };
     } finally {
-      fs.rmSync(folder, { recursive: true, force: true });
+      // Windows frees an ended child's file handles a moment later: retry, and never let the clean-up hide the result.
+      try {
+        fs.rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      } catch {
+        // A leftover empty-ish folder in the temp folder, holding no secret.
+      }
     }
   }
 }

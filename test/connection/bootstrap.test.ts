@@ -5,7 +5,7 @@
 // URI or path can be read as code.
 
 import { describe, expect, it } from 'vitest';
-import { bootstrapScript, powerShellArguments } from '../../src-main/connection/bootstrap';
+import { bootstrapScript, passwordLine, powerShellArguments } from '../../src-main/connection/bootstrap';
 import type { LinkRequest } from '../../src-main/engine/changes/deployment-link';
 import { parse } from '../../src-main/engine/shell/parse';
 import { syntaxProblems } from '../helpers/powershell-grammar';
@@ -36,7 +36,7 @@ describe('the bootstrap script, word for word', () => {
           if (-not (Get-Command -Name Get-CsPersistentChatConfiguration -ErrorAction SilentlyContinue)) { throw 'Get-CsPersistentChatConfiguration is not available: the SkypeForBusiness or Lync module did not provide it.' }
       } catch {
           Write-Output ('##pchat:failed connect ' + ($_.Exception.Message -replace '\\s+', ' '))
-          if ($pchatSession) { Remove-PSSession -Session $pchatSession }
+          if ($pchatSession) { try { Remove-PSSession -Session $pchatSession } catch { } }
           exit 2
       }
       Write-Output '##pchat:connected'
@@ -44,12 +44,11 @@ describe('the bootstrap script, word for word', () => {
           $pchatCount = @(Get-CsPersistentChatConfiguration).Count
           Write-Output ('##pchat:collections ' + $pchatCount)
       } catch {
-          $pchatMessage = ($_.Exception.Message -replace '\\s+', ' ')
-          if ($pchatSession) { Remove-PSSession -Session $pchatSession }
-          Write-Output ('##pchat:failed run ' + $pchatMessage)
+          Write-Output ('##pchat:failed run ' + ($_.Exception.Message -replace '\\s+', ' '))
+          if ($pchatSession) { try { Remove-PSSession -Session $pchatSession } catch { } }
           exit 1
       }
-      if ($pchatSession) { Remove-PSSession -Session $pchatSession }
+      if ($pchatSession) { try { Remove-PSSession -Session $pchatSession } catch { } }
       Write-Output '##pchat:done'
       exit 0
       "
@@ -68,21 +67,20 @@ describe('the bootstrap script, word for word', () => {
           if (-not (Get-Command -Name Get-CsPersistentChatConfiguration -ErrorAction SilentlyContinue)) { throw 'Get-CsPersistentChatConfiguration is not available: the SkypeForBusiness or Lync module did not provide it.' }
       } catch {
           Write-Output ('##pchat:failed connect ' + ($_.Exception.Message -replace '\\s+', ' '))
-          if ($pchatSession) { Remove-PSSession -Session $pchatSession }
+          if ($pchatSession) { try { Remove-PSSession -Session $pchatSession } catch { } }
           exit 2
       }
       Write-Output '##pchat:connected'
       try {
-          Get-CsPersistentChatConfiguration | Export-Clixml -Path 'C:\\Users\\csadmin\\AppData\\Local\\Temp\\pchat-admin-Ab12\\configuration.xml'
-          Get-CsSite | Export-Clixml -Path 'C:\\Users\\csadmin\\AppData\\Local\\Temp\\pchat-admin-Ab12\\sites.xml'
-          Get-CsService -PersistentChatServer | Export-Clixml -Path 'C:\\Users\\csadmin\\AppData\\Local\\Temp\\pchat-admin-Ab12\\pools.xml'
+          Get-CsPersistentChatConfiguration | Export-Clixml -LiteralPath 'C:\\Users\\csadmin\\AppData\\Local\\Temp\\pchat-admin-Ab12\\configuration.xml'
+          Get-CsSite | Export-Clixml -LiteralPath 'C:\\Users\\csadmin\\AppData\\Local\\Temp\\pchat-admin-Ab12\\sites.xml'
+          Get-CsService -PersistentChatServer | Export-Clixml -LiteralPath 'C:\\Users\\csadmin\\AppData\\Local\\Temp\\pchat-admin-Ab12\\pools.xml'
       } catch {
-          $pchatMessage = ($_.Exception.Message -replace '\\s+', ' ')
-          if ($pchatSession) { Remove-PSSession -Session $pchatSession }
-          Write-Output ('##pchat:failed run ' + $pchatMessage)
+          Write-Output ('##pchat:failed run ' + ($_.Exception.Message -replace '\\s+', ' '))
+          if ($pchatSession) { try { Remove-PSSession -Session $pchatSession } catch { } }
           exit 1
       }
-      if ($pchatSession) { Remove-PSSession -Session $pchatSession }
+      if ($pchatSession) { try { Remove-PSSession -Session $pchatSession } catch { } }
       Write-Output '##pchat:done'
       exit 0
       "
@@ -101,19 +99,18 @@ describe('the bootstrap script, word for word', () => {
           Import-PSSession -Session $pchatSession -CommandName 'Get-CsPersistentChatConfiguration', 'New-CsPersistentChatConfiguration', 'Set-CsPersistentChatConfiguration', 'Remove-CsPersistentChatConfiguration', 'Get-CsSite', 'Get-CsService' -AllowClobber -DisableNameChecking | Out-Null
       } catch {
           Write-Output ('##pchat:failed connect ' + ($_.Exception.Message -replace '\\s+', ' '))
-          if ($pchatSession) { Remove-PSSession -Session $pchatSession }
+          if ($pchatSession) { try { Remove-PSSession -Session $pchatSession } catch { } }
           exit 2
       }
       Write-Output '##pchat:connected'
       try {
           & ([scriptblock]::Create((Get-Content -LiteralPath 'C:\\Users\\csadmin\\AppData\\Local\\Temp\\pchat-admin-Ab12\\changes.ps1' -Raw -Encoding UTF8))) -WhatIf:$false
       } catch {
-          $pchatMessage = ($_.Exception.Message -replace '\\s+', ' ')
-          if ($pchatSession) { Remove-PSSession -Session $pchatSession }
-          Write-Output ('##pchat:failed run ' + $pchatMessage)
+          Write-Output ('##pchat:failed run ' + ($_.Exception.Message -replace '\\s+', ' '))
+          if ($pchatSession) { try { Remove-PSSession -Session $pchatSession } catch { } }
           exit 1
       }
-      if ($pchatSession) { Remove-PSSession -Session $pchatSession }
+      if ($pchatSession) { try { Remove-PSSession -Session $pchatSession } catch { } }
       Write-Output '##pchat:done'
       exit 0
       "
@@ -128,27 +125,27 @@ describe('the bootstrap script, word for word', () => {
       try { [Console]::OutputEncoding = [System.Text.Encoding]::UTF8 } catch { }
       $pchatSession = $null
       try {
-          $pchatPassword = [Console]::ReadLine()
-          if ($null -eq $pchatPassword) { throw 'No password was given on standard input.' }
+          $pchatLine = [Console]::ReadLine()
+          if ($null -eq $pchatLine) { throw 'No password was given on standard input.' }
+          $pchatPassword = [System.Text.Encoding]::Unicode.GetString([System.Convert]::FromBase64String($pchatLine))
           $pchatCredential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList 'CONTOSO\\o''brien$(calc)', (ConvertTo-SecureString -String $pchatPassword -AsPlainText -Force)
-          Remove-Variable -Name pchatPassword
+          Remove-Variable -Name 'pchatPassword', 'pchatLine'
           $pchatSession = New-PSSession -ConnectionUri 'https://pool01.contoso.com/OcsPowershell?x=''$(calc)''' -Credential $pchatCredential
           Import-PSSession -Session $pchatSession -CommandName 'Get-CsPersistentChatConfiguration', 'New-CsPersistentChatConfiguration', 'Set-CsPersistentChatConfiguration', 'Remove-CsPersistentChatConfiguration', 'Get-CsSite', 'Get-CsService' -AllowClobber -DisableNameChecking | Out-Null
       } catch {
           Write-Output ('##pchat:failed connect ' + ($_.Exception.Message -replace '\\s+', ' '))
-          if ($pchatSession) { Remove-PSSession -Session $pchatSession }
+          if ($pchatSession) { try { Remove-PSSession -Session $pchatSession } catch { } }
           exit 2
       }
       Write-Output '##pchat:connected'
       try {
           & ([scriptblock]::Create((Get-Content -LiteralPath 'C:\\Users\\csadmin\\AppData\\Local\\Temp\\pchat-admin-Ab12\\changes.ps1' -Raw -Encoding UTF8))) -WhatIf:$true
       } catch {
-          $pchatMessage = ($_.Exception.Message -replace '\\s+', ' ')
-          if ($pchatSession) { Remove-PSSession -Session $pchatSession }
-          Write-Output ('##pchat:failed run ' + $pchatMessage)
+          Write-Output ('##pchat:failed run ' + ($_.Exception.Message -replace '\\s+', ' '))
+          if ($pchatSession) { try { Remove-PSSession -Session $pchatSession } catch { } }
           exit 1
       }
-      if ($pchatSession) { Remove-PSSession -Session $pchatSession }
+      if ($pchatSession) { try { Remove-PSSession -Session $pchatSession } catch { } }
       Write-Output '##pchat:done'
       exit 0
       "
@@ -167,11 +164,18 @@ describe('every variant parses', () => {
     for (const r of all) expect(parse(bootstrapScript(r, FOLDER)).ok).toBe(true);
   });
 
-  it('lines end with CR LF, and the command line carries the script as UTF-16 LE base64 only', () => {
+  it('lines end with CR LF; the command line carries the script as UTF-16 LE base64 in a -Command that only decodes and runs it', async () => {
     const script = bootstrapScript(LOCAL_TEST, FOLDER);
     expect(script.split('\r\n').every((l) => !l.includes('\n'))).toBe(true);
     const args = powerShellArguments(script);
-    expect(args.slice(0, 6)).toEqual(['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand']);
-    expect(Buffer.from(args[6]!, 'base64').toString('utf16le')).toBe(script);
+    expect(args.slice(0, 6)).toEqual(['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command']);
+    const base64 = /^& \(\[scriptblock\]::Create\(\[System\.Text\.Encoding\]::Unicode\.GetString\(\[System\.Convert\]::FromBase64String\('([A-Za-z0-9+/=]+)'\)\)\)\)$/.exec(args[6]!);
+    expect(base64).not.toBeNull();
+    expect(Buffer.from(base64![1]!, 'base64').toString('utf16le')).toBe(script);
+    expect(await syntaxProblems(args[6]!)).toEqual([]);
+  });
+
+  it('the password line is base64 of UTF-16 LE, so no console code page can change it', () => {
+    expect(passwordLine('Pässwört €')).toBe(`${Buffer.from('Pässwört €', 'utf16le').toString('base64')}\n`);
   });
 });

@@ -64,8 +64,10 @@ export function createStandIn(prelude = ''): StandIn {
       `const cfg = JSON.parse(fs.readFileSync(${JSON.stringify(config)}, 'utf8'));`,
       'const args = process.argv.slice(2);',
       "fs.appendFileSync(cfg.log, JSON.stringify(args) + '\\n');",
-      "const at = args.findIndex((a) => a.toLowerCase() === '-encodedcommand');",
-      "if (at >= 0 && cfg.prelude) args[at + 1] = Buffer.from(cfg.prelude + '\\r\\n' + Buffer.from(args[at + 1], 'base64').toString('utf16le'), 'utf16le').toString('base64');",
+      // The script is base64 inside the -Command launcher (bootstrap.ts): the prelude goes before its text.
+      "const at = args.findIndex((a) => a.toLowerCase() === '-command');",
+      "const wrap = (b64) => Buffer.from(cfg.prelude + '\\r\\n' + Buffer.from(b64, 'base64').toString('utf16le'), 'utf16le').toString('base64');",
+      "if (at >= 0 && cfg.prelude) args[at + 1] = args[at + 1].replace(/FromBase64String\\('([A-Za-z0-9+\\/=]*)'\\)/, (m, b64) => `FromBase64String('${wrap(b64)}')`);",
       "const child = spawn(process.execPath, [cfg.cli, '--store', cfg.store, ...args], { stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } });",
       "fs.appendFileSync(cfg.pids, process.pid + '\\n' + child.pid + '\\n');",
       "for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill(s));",

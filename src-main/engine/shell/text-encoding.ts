@@ -60,3 +60,21 @@ export function encodingObject(name: EncodingName): PSObject {
 export function isEncoding(value: Value): value is PSObject {
   return value instanceof PSObject && ENCODING_TYPES.includes(value.typeName);
 }
+
+/** Node's name for an encoding object's bytes (by its code page). */
+function bufferEncoding(encoding: PSObject): 'utf8' | 'utf16le' | 'ascii' | 'latin1' {
+  const page = encoding.get('CodePage');
+  return page === 65001 ? 'utf8' : page === 1200 ? 'utf16le' : page === 20127 ? 'ascii' : 'latin1';
+}
+
+/** Encoding.GetBytes(s). */
+export function encodeWith(encoding: PSObject, text: string): Buffer {
+  return Buffer.from(text, bufferEncoding(encoding));
+}
+
+/** Encoding.GetString(bytes): bytes are numbers 0–255 (Byte[]). */
+export function decodeWith(encoding: PSObject, bytes: Value): string {
+  const list = bytes === null ? [] : Array.isArray(bytes) ? bytes : [bytes];
+  const buffer = Buffer.from(list.map((b) => (typeof b === 'number' ? b & 0xff : 0)));
+  return buffer.toString(bufferEncoding(encoding));
+}

@@ -4,7 +4,8 @@
 
 import { networkCredential, PSCREDENTIAL_TYPE } from './credential';
 import { SECURE_STRING_TYPE } from './secure-string';
-import { ENCODING_TYPES } from './text-encoding';
+import { decodeWith, ENCODING_TYPES, encodeWith } from './text-encoding';
+import { toPSString } from './convert';
 import { PSObject, type Value } from './values';
 
 export interface TypeMethod {
@@ -15,8 +16,15 @@ export interface TypeMethod {
   readonly call: (self: PSObject, args: readonly Value[]) => Value;
 }
 
+/** Encoding.GetString(byte[]) and GetBytes(string), for the encodings the console models. */
+const ENCODING_METHODS: readonly TypeMethod[] = [
+  { name: 'GetBytes', definition: 'byte[] GetBytes(string s)', call: (self, args) => [...encodeWith(self, toPSString(args[0] ?? null))] },
+  { name: 'GetString', definition: 'string GetString(byte[] bytes)', call: (self, args) => decodeWith(self, args[0] ?? null) },
+];
+
 const METHODS: ReadonlyMap<string, readonly TypeMethod[]> = new Map([
   [PSCREDENTIAL_TYPE, [{ name: 'GetNetworkCredential', definition: 'System.Net.NetworkCredential GetNetworkCredential()', call: (self: PSObject) => networkCredential(self) }]],
+  ...ENCODING_TYPES.map((t) => [t, ENCODING_METHODS] as const),
 ]);
 
 /** Types whose properties have no setter (Get-Member writes them {get;}). */

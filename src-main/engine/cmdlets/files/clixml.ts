@@ -15,7 +15,9 @@ export const exportClixml = fileCommand(
   'Export-Clixml',
   UTILITY,
   [
-    param('Path', 'String', 'The file to write, absolute or relative to the current location.', { position: 0, mandatory: true, aliases: ['PSPath'] }),
+    param('Path', 'String', 'The file to write, absolute or relative to the current location.', { sets: ['ByPath'], position: 0, mandatory: true }),
+    // Paths are never wildcard patterns here, so -LiteralPath writes exactly where -Path would; scripts written for 5.1 use it.
+    param('LiteralPath', 'String', 'The file to write, taken exactly as typed (no wildcard characters).', { sets: ['ByLiteralPath'], mandatory: true, aliases: ['PSPath', 'LP'] }),
     param('InputObject', 'Object', 'The objects to write; usually piped in.', { mandatory: true, pipeline: ['ByValue'] }),
     param('Depth', 'Int32', 'How many levels of contained objects are written out in full (default 2).'),
     param('Force', 'SwitchParameter', 'Writes over a read-only file.'),
@@ -35,7 +37,7 @@ export const exportClixml = fileCommand(
   (ctx) => {
     return collectAll(async (items, bound) => {
       const encoding = setEncoding(ctx, bound.get('Encoding'), EXPORT_ENCODINGS, 'Unicode');
-      const file = resolvePath(ctx, bound.get('Path'));
+      const file = resolvePath(ctx, bound.get('Path') ?? bound.get('LiteralPath'));
       const depth = bound.has('Depth') ? (bound.get('Depth') as number) : DEFAULT_CLIXML_DEPTH;
       if (!(await ctx.shouldProcess(file))) return;
       try {
@@ -45,7 +47,7 @@ export const exportClixml = fileCommand(
       }
     });
   },
-  { shouldProcess: true },
+  { shouldProcess: true, sets: ['ByPath', 'ByLiteralPath'] },
 );
 
 export const importClixml = fileCommand(

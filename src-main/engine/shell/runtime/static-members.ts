@@ -12,6 +12,7 @@ import { enumerate, Hashtable, ScriptBlock, type Value } from '../values';
 import { parse } from '../parse';
 import { DateTimeValue, toDateTime } from '../datetime/value';
 import { MethodError } from './methods';
+import { BASE64_METHODS } from './convert-statics';
 import { CONSOLE_METHODS, CONSOLE_PROPERTIES, ENCODING_PROPERTIES, setConsoleProperty } from './console-statics';
 import { constructCredential, ConstructorError, PSCREDENTIAL_TYPE } from '../credential';
 import type { TypeInfo } from './types';
@@ -104,6 +105,7 @@ const METHODS: Record<string, Record<string, StaticMethod>> = {
   },
   'System.Guid': { newguid: () => randomUUID() },
   'System.Console': CONSOLE_METHODS,
+  'System.Convert': BASE64_METHODS,
   'System.DateTime': {
     parse: (a) => toDateTime(toPSString(a[0] ?? null)),
     daysinmonth: (a) => new Date(num(a, 0), num(a, 1), 0).getDate(),

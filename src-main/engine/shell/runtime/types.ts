@@ -162,6 +162,7 @@ const BASE: Record<string, TypeInfo> = {
   environment: { name: 'Environment', fullName: 'System.Environment', baseType: 'System.Object', is: () => false },
   'io.path': { name: 'Path', fullName: 'System.IO.Path', baseType: 'System.Object', is: () => false },
   console: { name: 'Console', fullName: 'System.Console', baseType: 'System.Object', is: () => false },
+  convert: { name: 'Convert', fullName: 'System.Convert', baseType: 'System.Object', is: () => false },
   'text.encoding': { name: 'Encoding', fullName: 'System.Text.Encoding', baseType: 'System.Object', convert: exactly('System.Text.Encoding', isEncoding), is: isEncoding },
   securestring: { name: 'SecureString', fullName: SECURE_STRING_TYPE, baseType: 'System.Object', convert: exactly(SECURE_STRING_TYPE, isSecureString), is: isSecureString },
   pscredential: { name: 'PSCredential', fullName: PSCREDENTIAL_TYPE, baseType: 'System.Object', convert: exactly(PSCREDENTIAL_TYPE, isCredential), is: isCredential },
