@@ -138,6 +138,7 @@ export class Session {
    */
   abandon(source: string): ExecuteResult {
     this.repo.rollback();
+    this.interp.afterCommit = [];
     this.interp.resetAfterAbort();
     this.output.discard();
     this.running = false;
@@ -282,6 +283,7 @@ export class Session {
       // A stopped statement changes nothing: its journal is dropped, nothing after it runs, and what it
       // had not yet shown is dropped too.
       this.repo.rollback();
+      interp.afterCommit = [];
       this.output.discard();
       interp.variables.lastSuccess = false;
       return true;
@@ -334,6 +336,9 @@ export class Session {
 
   /** One atomic write for everything the statement changed; false when it failed (the errors are recorded). */
   private commit(commandLine: string): boolean {
+    const after = this.interp.afterCommit;
+    this.interp.afterCommit = [];
+    let ok: boolean;
     try {
       const result = this.repo.commit({ source: this.source, commandLine });
       if (result.written) this.changed = true;
@@ -341,12 +346,24 @@ export class Session {
       for (const c of result.conflicts) {
         this.fail(errorRecord({ message: c.message, errorId: 'ConcurrentChange', category: 'WriteError', exceptionType: 'InvalidOperationException', target: `${c.identity}:XdsIdentity` }));
       }
-      return result.conflicts.length === 0;
+      ok = result.conflicts.length === 0;
     } catch (e) {
       this.repo.rollback();
       this.fail(errorRecord({ message: (e as Error).message, errorId: 'StoreWriteFailed', category: 'WriteError', exceptionType: 'IOException' }));
-      return false;
+      ok = false;
     }
+    // Side files that must match what was saved (a pulled baseline): only once it is saved.
+    if (ok) {
+      for (const work of after) {
+        try {
+          work();
+        } catch (e) {
+          this.fail(errorRecord({ message: `The change was saved, but a file beside the store could not be written: ${(e as Error).message}`, errorId: 'SideFileWriteFailed', category: 'WriteError', exceptionType: 'IOException' }));
+          ok = false;
+        }
+      }
+    }
+    return ok;
   }
 
   private result(success: boolean, incomplete: boolean): ExecuteResult {

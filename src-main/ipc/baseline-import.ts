@@ -42,12 +42,15 @@ export async function importBaselineFromWindow(repo: ConfigRepository, queue: St
       return { ...preview, ok: false, message: `Cannot import '${request.name}': ${pendingRefusal(plan.localPending)}, and importing would discard them. Nothing was changed.` };
     }
     try {
-      applyBaselineImport(repo, plan, request.name);
+      const afterCommit: (() => void)[] = [];
+      applyBaselineImport(repo, plan, request.name, (record) => afterCommit.push(record));
       const result = repo.commit();
       if (result.conflicts.length > 0) {
         repo.rollback();
         return { ...preview, ok: false, message: `The import could not be saved: ${result.conflicts.map((c) => c.message).join(' ')}` };
       }
+      // The baseline is recorded only once the configuration it describes is saved.
+      for (const record of afterCommit) record();
     } catch (e) {
       repo.rollback();
       return { ...preview, ok: false, message: `The import could not be saved: ${(e as Error).message}` };

@@ -166,6 +166,30 @@ describe('pull, edit, push, verify (local module)', () => {
   });
 });
 
+describe('a pull that is not saved leaves no trace', () => {
+  it('stopped after the pull but before its statement is saved: neither the baseline nor the last pull changes', async () => {
+    serverReady();
+    let stop = false;
+    const t = createTestSession({ dir: fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-local-')), stop: { get requested() { return stop; } } });
+    sessions.push(t);
+    await ok(t, `Connect-PchatServer -PowerShellPath '${server.executable}' | Out-Null`);
+    await ok(t, 'Sync-PchatBaseline | Out-Null');
+    const baselineBefore = fs.readFileSync(path.join(t.dir, 'baseline.json'), 'utf8');
+    const lastPull = await ok(t, '(Get-PchatConnection).LastPull');
+    await ok(t, 'Set-CsPersistentChatConfiguration -Identity Global -DefaultChatHistory 41');
+    expect(server.shell('Set-CsPersistentChatConfiguration -Identity Global -MaxFileSizeKB 12345').code).toBe(0);
+    // The pull's output goes on to a slow command; Stop comes while it waits, after the pull itself finished.
+    setTimeout(() => (stop = true), 4_000);
+    const r = await t.run('Sync-PchatBaseline -Force | ForEach-Object { Start-Sleep -Seconds 30 }');
+    stop = false;
+    expect(r.success).toBe(false);
+    expect(fs.readFileSync(path.join(t.dir, 'baseline.json'), 'utf8')).toBe(baselineBefore);
+    expect(await ok(t, '(Get-PchatConnection).LastPull')).toBe(lastPull);
+    expect(await ok(t, '(Get-CsPersistentChatConfiguration -Identity Global).DefaultChatHistory')).toBe('41');
+    expect(await ok(t, '@(Get-PchatChange).Count')).toBe('1');
+  }, 40_000);
+});
+
 describe('faults end with a clear message and nothing recorded', () => {
   it('a program that does not exist', async () => {
     const t = local();

@@ -11,6 +11,7 @@ import { isFreshConfiguration, replaceWorking } from './apply';
 import { readBaseline, writeBaseline, type BaselineSource } from './baseline';
 import { pendingChanges, type PendingChange } from './diff';
 import { toConfigRecords } from './records';
+import { SideFileRefusedError } from './side-files';
 
 export interface BaselinePlan {
   readonly input: ReadInput;
@@ -43,8 +44,20 @@ export function pendingRefusal(localPending: number): string {
     : 'the working configuration holds settings that no baseline records';
 }
 
-/** Records the baseline and journals the working configuration; the caller commits. Returns the source recorded. */
-export function applyBaselineImport(repo: ConfigRepository, plan: BaselinePlan, fileName: string, now: Date = new Date()): BaselineSource {
+/**
+ * Journals the working configuration and arranges for the baseline to be
+ * recorded once that is committed: `afterCommit` runs its argument after the
+ * caller's commit succeeded (and never when the statement is stopped or the
+ * commit fails), so a baseline never describes a working configuration that
+ * was not saved. Returns the source that will be recorded.
+ */
+export function applyBaselineImport(
+  repo: ConfigRepository,
+  plan: BaselinePlan,
+  fileName: string,
+  afterCommit: (record: () => void) => void,
+  now: Date = new Date(),
+): BaselineSource {
   const source: BaselineSource = {
     file: fileName,
     sha256: plan.input.sha256,
@@ -52,7 +65,10 @@ export function applyBaselineImport(repo: ConfigRepository, plan: BaselinePlan, 
     encoding: plan.input.encoding,
     importedAt: now.toISOString(),
   };
-  writeBaseline(repo, source, plan.records);
+  // A baseline.json that may not be replaced (a link, someone else's file) refuses the import before anything is journalled.
+  const current = readBaseline(repo);
+  if (current.kind === 'refused') throw new SideFileRefusedError(`Refusing to replace ${current.reason}. It was left untouched, and nothing was changed.`);
   replaceWorking(repo, plan.records);
+  afterCommit(() => writeBaseline(repo, source, plan.records));
   return source;
 }

@@ -187,6 +187,12 @@ export interface SessionServices {
   consoleWidth?(): number;
   /** The session's current location and transcript (file commands resolve paths against it). */
   files(): SessionFiles;
+  /**
+   * Runs `work` once the statement's changes are committed; dropped when the
+   * statement is stopped or its commit fails. Absent where nothing commits
+   * statements (form checks): the caller then does the work at once.
+   */
+  afterCommit?(work: () => void): void;
 }
 
 export type Bound = ReadonlyMap<string, Value>;

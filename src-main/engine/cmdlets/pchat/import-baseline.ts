@@ -8,7 +8,7 @@ import { RecordError } from '../../changes/records';
 import type { CommandHelp, ParameterDef } from '../../shell/commands';
 import { PSObject } from '../../shell/values';
 import { param } from '../builtins/support';
-import { clause, fail, pchatCommand, readImportFile } from './support';
+import { afterCommit, clause, fail, pchatCommand, readImportFile } from './support';
 
 export const BASELINE_TYPE = 'PchatAdmin.Baseline';
 
@@ -67,7 +67,7 @@ export const importBaseline = pchatCommand(
       if (!(await ctx.shouldProcess(read.file))) return;
       let source: BaselineSource;
       try {
-        source = applyBaselineImport(ctx.repo, plan, read.name);
+        source = applyBaselineImport(ctx.repo, plan, read.name, (record) => afterCommit(ctx, record));
       } catch (e) {
         // A refused side file, a lock held too long, a full disk: the store is untouched.
         return fail(ctx, `Cannot record the baseline: ${(e as Error).message}`, 'BaselineWriteFailed', read.file, 'WriteError');

@@ -17,7 +17,7 @@ import type { CommandContext, CommandHelp } from '../../shell/commands';
 import { PSObject } from '../../shell/values';
 import { failLinked, failMissingPassword, missingPassword, requireProfile, runLinked } from './link-support';
 import { pullSourceName, readPulled } from './sync-baseline';
-import { clause, fail, pchatCommand, requireBaseline } from './support';
+import { afterCommit, clause, fail, pchatCommand, requireBaseline } from './support';
 
 export const PUBLISH_TYPE = 'PchatAdmin.PublishResult';
 
@@ -127,13 +127,13 @@ export const publishPchatChange = pchatCommand(
         return;
       }
       // The server holds the working configuration: it is the new baseline.
-      try {
-        applyBaselineImport(ctx.repo, plan, pullSourceName(profile));
-      } catch (e) {
-        record(ctx, 'Verified', `${count} pushed to ${target}; the baseline could not be recorded`);
-        return fail(ctx, `The push is verified, but the new baseline cannot be recorded: ${(e as Error).message}`, 'BaselineWriteFailed', '', 'WriteError');
-      }
+      // The server already holds the changes: the push counts as verified whatever happens here next.
       record(ctx, 'Verified', `${count} pushed to ${target} and verified`);
+      try {
+        applyBaselineImport(ctx.repo, plan, pullSourceName(profile), (recordBaseline) => afterCommit(ctx, recordBaseline));
+      } catch (e) {
+        return fail(ctx, `The push is verified, but the new baseline cannot be recorded: ${(e as Error).message}. Run Sync-PchatBaseline to take it.`, 'BaselineWriteFailed', '', 'WriteError');
+      }
       await ctx.emit(result('Verified', target, changes.length, 0));
     },
   }),

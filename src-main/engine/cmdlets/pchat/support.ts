@@ -80,3 +80,9 @@ export async function requireBaseline(ctx: CommandContext): Promise<BaselineFile
   await fail(ctx, message, 'NoBaseline', '', 'ObjectNotFound');
   return undefined;
 }
+
+/** Runs `work` after the statement's commit (see SessionServices.afterCommit), or now where nothing commits statements. */
+export function afterCommit(ctx: CommandContext, work: () => void): void {
+  if (ctx.session.afterCommit) ctx.session.afterCommit(work);
+  else work();
+}

@@ -21,7 +21,7 @@ import { param } from '../builtins/support';
 import { baselineObject } from './import-baseline';
 import { failLinked, failMissingPassword, missingPassword, requireProfile, runLinked } from './link-support';
 import { planTopologyImport, writeImportedTopology } from './topology';
-import { clause, fail, pchatCommand } from './support';
+import { afterCommit, clause, fail, pchatCommand } from './support';
 
 const PARAMETERS: readonly ParameterDef[] = [
   param('Force', 'SwitchParameter', 'Pulls even though the working configuration has pending changes, which are then discarded.'),
@@ -69,12 +69,15 @@ async function recordPulledTopology(ctx: CommandContext, files: PulledFiles): Pr
     }
   }
   if (inputs.length === 0) return;
+  let found;
   try {
-    writeImportedTopology(ctx.repo, inputs, planTopologyImport(inputs));
+    found = planTopologyImport(inputs);
   } catch (e) {
     if (!(e instanceof TopologyError)) throw e;
     await ctx.writeWarning(`The server's sites and pools were not recorded: ${clause(e.message)}.`);
+    return;
   }
+  afterCommit(ctx, () => writeImportedTopology(ctx.repo, inputs, found));
 }
 
 /** The pending changes made again on the pulled configuration, or why they cannot be. */
@@ -141,14 +144,16 @@ export const syncPchatBaseline = pchatCommand(
       if (!(await ctx.shouldProcess(name))) return;
       let source;
       try {
-        source = applyBaselineImport(ctx.repo, plan, name);
+        source = applyBaselineImport(ctx.repo, plan, name, (record) => afterCommit(ctx, record));
         if (kept) replaceWorking(ctx.repo, kept);
       } catch (e) {
         failed((e as Error).message);
         return fail(ctx, `Cannot record the baseline: ${(e as Error).message}`, 'BaselineWriteFailed', '', 'WriteError');
       }
       await recordPulledTopology(ctx, result.files!);
-      recordOperation(ctx.repo, 'lastPull', { at: source.importedAt, result: 'Succeeded', message: `${plan.records.length} collection${plan.records.length === 1 ? '' : 's'} ${name}` });
+      const pulled = { at: source.importedAt, result: 'Succeeded', message: `${plan.records.length} collection${plan.records.length === 1 ? '' : 's'} ${name}` };
+      // A pull counts once what it brought is saved (a Stop or a failed commit leaves the last pull as it was).
+      afterCommit(ctx, () => recordOperation(ctx.repo, 'lastPull', pulled));
       await ctx.emit(baselineObject(source, plan.records.length));
     },
   }),

@@ -59,6 +59,8 @@ export class Interpreter {
   private depth = 0;
   /** True once an error was written in the current top-level statement. */
   statementFailed = false;
+  /** Work that waits for the statement's commit (side files that must match the store): see Session.commit. */
+  afterCommit: (() => void)[] = [];
   private errors: ErrorRecordObject[] = [];
   source = '';
   /** The script file being run (-File), for "At <path>:<line>" positions; undefined for typed input. */

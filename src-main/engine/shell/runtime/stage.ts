@@ -100,6 +100,7 @@ export class Stage {
         importedModules: () => importedModulesOf(interp),
         consoleWidth: () => interp.consoleWidth,
         files: () => sessionFilesOf(interp),
+        afterCommit: (work) => void interp.afterCommit.push(work),
       },
       emit: async (value) => {
         if (this.pref('OutVariable') !== undefined) this.outVariable.push(value);
