@@ -69,31 +69,40 @@ class LineSplitter {
 
 /** Children now running, so that a stop from outside or the end of this thread ends them too. */
 const running = new Set<ChildProcess>();
+let onRunningChanged: ((pids: number[]) => void) | undefined;
+
+function runningChanged(): void {
+  onRunningChanged?.([...running].map((c) => c.pid!).filter((pid) => pid !== undefined));
+}
 
 /**
- * Ends every child still running: called when Stop is pressed (before the
- * statement's own check sees it) and when the thread that started them ends,
- * so no PowerShell outlives the statement or the app.
+ * Tells `listener` the process ids of the children now running, whenever
+ * they change. The session worker passes them to its host, which ends them
+ * if the worker itself is ended (terminate() runs none of the worker's own
+ * exit handlers), so no PowerShell outlives the statement or the app.
  */
+export function watchRunningChildren(listener: (pids: number[]) => void): void {
+  onRunningChanged = listener;
+}
+
+/** Ends every child still running: called when Stop is pressed, before the statement's own check sees it. */
 export function endRunningChildren(): void {
   for (const child of running) endTree(child);
 }
 
-function endTree(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+/** Ends a process and everything it started (its process group; taskkill /T on Windows). */
+export function endProcessTree(pid: number): void {
   if (process.platform === 'win32') {
-    // The child and everything it started (a remote session's helpers): taskkill walks the tree.
     // By full path: a taskkill.exe earlier on PATH (or in the current folder) must not be the one run.
     const taskkill = path.join(process.env['SystemRoot'] ?? 'C:\\Windows', 'System32', 'taskkill.exe');
-    spawnSync(taskkill, ['/pid', String(child.pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore' });
+    spawnSync(taskkill, ['/pid', String(pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore' });
     return;
   }
   try {
-    process.kill(-child.pid, 'SIGTERM');
+    process.kill(-pid, 'SIGTERM');
   } catch {
-    child.kill('SIGTERM');
+    return; // already gone
   }
-  const pid = child.pid;
   setTimeout(() => {
     try {
       process.kill(-pid, 'SIGKILL');
@@ -101,6 +110,11 @@ function endTree(child: ChildProcess): void {
       // already gone
     }
   }, KILL_AFTER_MS).unref();
+}
+
+function endTree(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  endProcessTree(child.pid);
 }
 
 export async function runChild(run: ChildRun): Promise<ChildEnd> {
@@ -118,8 +132,12 @@ export async function runChild(run: ChildRun): Promise<ChildEnd> {
     return { kind: 'not-started', code: err.code ?? 'UNKNOWN', message: err.message };
   }
   running.add(child);
-  child.once('close', () => running.delete(child));
-  child.once('error', () => running.delete(child));
+  runningChanged();
+  const gone = (): void => {
+    if (running.delete(child)) runningChanged();
+  };
+  child.once('close', gone);
+  child.once('error', gone);
 
   // Lines are delivered in order, one at a time: the console's back-pressure reaches the child's pipe.
   let delivering: Promise<void> = Promise.resolve();

@@ -93,4 +93,6 @@ export type FromWorker =
   | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: WireError }
   /** Lines of the running console input, in numbered batches (line-pump.ts); sent before the step's reply. */
   | { readonly type: 'lines'; readonly seq: number; readonly lines: readonly OutputLineDto[] }
-  | { readonly type: 'changed' };
+  | { readonly type: 'changed' }
+  /** The PowerShell processes a pull or push has running (the host ends them if the worker is ended). */
+  | { readonly type: 'children'; readonly pids: readonly number[] };

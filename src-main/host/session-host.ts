@@ -23,6 +23,7 @@ import { WorkerInterrupter } from './interrupt';
 import { busyRefusal, consoleFailure, type Pending, type StreamedLine } from './calls';
 import { climbStopLadder } from './stop-ladder';
 import { OutputPipe } from './output-pipe';
+import { endProcessTree } from '../connection/powershell-child';
 import { CONSOLE_METHODS, type FromWorker, type MethodName, type ScriptOptions, type ToWorker, type WorkerMethods, type WorkerStart } from './protocol';
 
 /** The worker's own heap limit: a runaway statement exhausts it, not the caller's process. */
@@ -111,8 +112,14 @@ export class SessionHost {
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB },
     });
     this.worker = worker;
+    /** The PowerShell processes this worker has running (pull, push): ended with it. */
+    let children: readonly number[] = [];
     this.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
+        if (message.type === 'children') {
+          children = message.pids;
+          return;
+        }
         if (worker !== this.worker) return;
         if (message.type === 'ready') {
           this.path = message.path;
@@ -129,6 +136,8 @@ export class SessionHost {
         reject(error);
       });
       worker.on('exit', () => {
+        for (const pid of children) endProcessTree(pid);
+        children = [];
         reject(new Error('The session worker ended before the store was open.'));
         if (worker === this.worker && !this.replacing) this.onWorkerLost();
       });

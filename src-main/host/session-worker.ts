@@ -13,7 +13,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openRepository } from '../engine/store';
 import { useDeploymentLink } from '../engine/changes/deployment-link';
 import { PowerShellLink } from '../connection/powershell-link';
-import { endRunningChildren } from '../connection/powershell-child';
+import { endRunningChildren, watchRunningChildren } from '../connection/powershell-child';
 import { IpcRefusal } from '../ipc/errors';
 import { EngineService } from '../ipc/engine-service';
 import { toOutputLineDto } from '../ipc/dto';
@@ -34,8 +34,9 @@ const post = (message: FromWorker): void => port.postMessage(message);
 
 // Pull and push start the administrator's PowerShell from here, off the caller's thread like every statement.
 useDeploymentLink(new PowerShellLink());
-// A PowerShell started for a pull or push never outlives this worker (a restart after a stuck statement, the app quitting).
-process.on('exit', endRunningChildren);
+// A PowerShell started for a pull or push never outlives this worker: the host ends the ones still
+// running if the worker is ended (a restart after a stuck statement, the app quitting, a crash).
+watchRunningChildren((pids) => post({ type: 'children', pids }));
 
 function toWire(error: unknown): WireError {
   if (error instanceof IpcRefusal) return { refusal: true, id: error.data.id, message: error.data.message, category: error.data.category };

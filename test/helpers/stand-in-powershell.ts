@@ -95,9 +95,14 @@ export function createStandIn(prelude = ''): StandIn {
       (fs.existsSync(pids) ? fs.readFileSync(pids, 'utf8').split('\n').filter(Boolean).map(Number) : []).filter((pid) => {
         try {
           process.kill(pid, 0);
-          return true;
         } catch {
           return false;
+        }
+        // Ended but not yet reaped (its parent thread is gone): a zombie runs nothing.
+        try {
+          return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+        } catch {
+          return true;
         }
       }),
     setPrelude: write,
