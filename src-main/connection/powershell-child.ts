@@ -26,6 +26,9 @@ export type ChildEnd =
 
 /** How often Stop and the deadline are checked while the child runs. */
 const POLL_MS = 50;
+/** Lines waiting to be shown at which the child's pipes are paused, and resumed. */
+const QUEUE_HIGH = 1_000;
+const QUEUE_LOW = 100;
 /** After asking a child to end, how long before it is killed outright. */
 const KILL_AFTER_MS = 2_000;
 
@@ -139,14 +142,27 @@ export async function runChild(run: ChildRun): Promise<ChildEnd> {
   child.once('close', gone);
   child.once('error', gone);
 
-  // Lines are delivered in order, one at a time: the console's back-pressure reaches the child's pipe.
+  // Lines are delivered in order, one at a time. When the console falls behind, the child's pipes are
+  // paused (and the child then waits on its writes), so a flood of output never piles up in memory.
   let delivering: Promise<void> = Promise.resolve();
   let closed = false;
+  let queued = 0;
   const deliver = (stream: 'output' | 'error') => (bytes: Buffer) => {
     // Lines of a child that was stopped or timed out arrive after its statement ended: nobody is listening.
     if (closed) return;
     const text = decodeLine(bytes);
-    delivering = delivering.then(() => run.onLine(text, stream));
+    if (++queued === QUEUE_HIGH) {
+      child.stdout!.pause();
+      child.stderr!.pause();
+    }
+    delivering = delivering
+      .then(() => run.onLine(text, stream))
+      .finally(() => {
+        if (--queued === QUEUE_LOW) {
+          child.stdout!.resume();
+          child.stderr!.resume();
+        }
+      });
   };
   const out = new LineSplitter(deliver('output'));
   const err = new LineSplitter(deliver('error'));
@@ -172,6 +188,16 @@ export async function runChild(run: ChildRun): Promise<ChildEnd> {
     const done = await Promise.race([ended, tick]);
     if (done !== undefined) outcome = done;
     else if (run.stopRequested()) outcome = { kind: 'stopped' };
+    else if (Date.now() > deadline) outcome = { kind: 'timeout' };
+  }
+  // The lines still to show are shown, with Stop and the deadline still heard.
+  while (outcome.kind === 'exited') {
+    const shown = delivering.then(
+      () => true,
+      () => true,
+    );
+    if (await Promise.race([shown, new Promise<false>((r) => setTimeout(() => r(false), POLL_MS))])) break;
+    if (run.stopRequested()) outcome = { kind: 'stopped' };
     else if (Date.now() > deadline) outcome = { kind: 'timeout' };
   }
   // Ended from outside because Stop was pressed (endRunningChildren): that is a stop, not a crash.

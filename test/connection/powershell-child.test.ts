@@ -47,6 +47,23 @@ describe.skipIf(process.platform === 'win32')('runChild', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it('a flood of output the console cannot keep up with: the deadline and Stop are still heard', async () => {
+    const started = Date.now();
+    let shown = 0;
+    const end = await runChild({
+      executable: 'sh',
+      args: ['-c', 'i=0; while [ $i -lt 3000 ]; do echo "line $i"; i=$((i+1)); done'],
+      stdin: '',
+      timeoutMs: 500,
+      // A slow reader: 3,000 lines would take 15 s.
+      onLine: () => new Promise((r) => setTimeout(() => r(void shown++), 5)),
+      stopRequested: () => false,
+    });
+    expect(end).toEqual({ kind: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(shown).toBeLessThan(3000);
+  });
+
   it('says when the program cannot be started', async () => {
     const end = await runChild({ executable: '/no/such/pwsh', args: [], stdin: '', timeoutMs: 1_000, onLine: async () => {}, stopRequested: () => false });
     expect(end).toMatchObject({ kind: 'not-started', code: 'ENOENT' });

@@ -31,10 +31,14 @@ export function planBaselineImport(repo: Pick<ConfigRepository, 'path' | 'list'>
 /** The same for input already read; throws RecordError. */
 export function planFromInput(repo: Pick<ConfigRepository, 'path' | 'list'>, input: ReadInput): BaselinePlan {
   const { records, warnings } = toConfigRecords(input.objects);
+  return { input, records, warnings, localPending: localPendingOf(repo), changes: pendingChanges(repo.list(), records) };
+}
+
+/** Pending local changes a new baseline would replace: 0 none, -1 settings no baseline records. */
+export function localPendingOf(repo: Pick<ConfigRepository, 'path' | 'list'>): number {
   const working = repo.list();
   const current = readBaseline(repo);
-  const localPending = current.kind === 'ok' ? pendingChanges(current.data.collections, working).length : isFreshConfiguration(working) ? 0 : -1;
-  return { input, records, warnings, localPending, changes: pendingChanges(working, records) };
+  return current.kind === 'ok' ? pendingChanges(current.data.collections, working).length : isFreshConfiguration(working) ? 0 : -1;
 }
 
 /** The sentence for a refused import because of local work. */

@@ -51,6 +51,9 @@ function propertyValue(identity: string, name: string, value: Value): number | s
 }
 
 /** Validates and converts every object; throws RecordError naming the collection and the rule it breaks. */
+/** What PowerShell remoting adds to every object a remote session returns: where it came from, not configuration. */
+const REMOTING_NOTES = new Set(['pscomputername', 'runspaceid', 'psshowcomputername']);
+
 export function toConfigRecords(objects: readonly InputObject[]): ReadRecords {
   if (objects.length === 0) throw new RecordError('it holds no Persistent Chat configuration');
   const unknown = new Set<string>();
@@ -66,7 +69,7 @@ export function toConfigRecords(objects: readonly InputObject[]): ReadRecords {
     const record: ConfigRecord = { Identity: identity, ...defaultValues() };
     const seen = new Set<string>();
     for (const [name, value] of obj.properties) {
-      if (name.toLowerCase() === 'identity') continue;
+      if (name.toLowerCase() === 'identity' || REMOTING_NOTES.has(name.toLowerCase())) continue;
       const meta = findProperty(name);
       if (!meta) {
         unknown.add(name);

@@ -84,6 +84,16 @@ describe('Import-PchatBaseline reads what the server produced', () => {
       'WARNING: The file has properties pchat-admin does not manage; they were read but not imported: Element.',
     ]);
   });
+
+  it('what a remote session adds to every object (PSComputerName, RunspaceId, PSShowComputerName) is no unmanaged property', async () => {
+    const t = await session();
+    const json = JSON.parse(fs.readFileSync(path.join(t.dir, 'pchat-config.json'), 'utf8')) as Record<string, unknown>[];
+    const remote = json.map((o) => ({ ...o, PSComputerName: 'pool01.contoso.com', RunspaceId: '5f0a7c1e-0000-4000-8000-000000000000', PSShowComputerName: false }));
+    fs.writeFileSync(path.join(t.dir, 'remote.json'), JSON.stringify(remote));
+    const r = await t.run('Import-PchatBaseline remote.json | Out-Null');
+    expect(r.success, r.text).toBe(true);
+    expect(r.lines.filter((l) => l.kind === 'warning')).toEqual([]);
+  });
 });
 
 describe('pending changes and -Force, -WhatIf', () => {

@@ -6,7 +6,7 @@
 // along, as Import-PchatTopology would record them.
 
 import { recordOperation } from '../../changes/connection-profile';
-import { applyBaselineImport, pendingRefusal, planFromInput } from '../../changes/baseline-import';
+import { applyBaselineImport, localPendingOf, pendingRefusal, planFromInput } from '../../changes/baseline-import';
 import { describeTarget, type ConnectionProfile } from '../../changes/connection-profile';
 import type { PulledFiles } from '../../changes/deployment-link';
 import { RecordError } from '../../changes/records';
@@ -103,6 +103,21 @@ export const syncPchatBaseline = pchatCommand(
       const profile = await requireProfile(ctx);
       if (!profile) return;
       if (missingPassword(ctx, profile)) return failMissingPassword(ctx, profile);
+      // What the pull would do with local work is known before the server is asked (a pull can take minutes).
+      const keep = bound.get('KeepChanges') === true;
+      if (keep && bound.get('Force') === true) {
+        return fail(ctx, '-Force discards the pending changes and -KeepChanges keeps them: give one of them. Nothing was changed.', 'ConflictingSwitches', '', 'InvalidOperation');
+      }
+      const pending = localPendingOf(ctx.repo);
+      if (pending !== 0 && !keep && bound.get('Force') !== true) {
+        return fail(
+          ctx,
+          `Cannot pull: ${pendingRefusal(pending)}, and pulling would discard them. Add -KeepChanges to make them again on top of the server's configuration, push them first with Publish-PchatChange, or add -Force to discard them. Nothing was changed.`,
+          'PendingChanges',
+          '',
+          'InvalidOperation',
+        );
+      }
       const failed = (message: string) => recordOperation(ctx.repo, 'lastPull', { at: new Date().toISOString(), result: 'Failed', message });
       const result = await runLinked(ctx, profile, { kind: 'pull' });
       if (!result.ok) {
@@ -117,10 +132,6 @@ export const syncPchatBaseline = pchatCommand(
         failed(e.message);
         return fail(ctx, `The server's configuration cannot be imported: ${clause(e.message)}. Nothing was changed.`, 'BaselineImportFailed', '');
       }
-      const keep = bound.get('KeepChanges') === true;
-      if (keep && bound.get('Force') === true) {
-        return fail(ctx, '-Force discards the pending changes and -KeepChanges keeps them: give one of them. Nothing was changed.', 'ConflictingSwitches', '', 'InvalidOperation');
-      }
       let kept: ConfigRecord[] | undefined;
       if (keep && plan.localPending !== 0) {
         const rebased = keepChanges(ctx, plan.records);
@@ -129,15 +140,6 @@ export const syncPchatBaseline = pchatCommand(
           return fail(ctx, `Cannot pull keeping the pending changes: ${rebased.reason}. Nothing was changed.`, 'ChangesConflict', '', 'InvalidOperation');
         }
         kept = rebased.working;
-      } else if (plan.localPending !== 0 && bound.get('Force') !== true) {
-        failed('refused: pending local changes');
-        return fail(
-          ctx,
-          `Cannot pull: ${pendingRefusal(plan.localPending)}, and pulling would discard them. Add -KeepChanges to make them again on top of the server's configuration, push them first with Publish-PchatChange, or add -Force to discard them. Nothing was changed.`,
-          'PendingChanges',
-          '',
-          'InvalidOperation',
-        );
       }
       for (const w of plan.warnings) await ctx.writeWarning(w);
       const name = pullSourceName(profile);
