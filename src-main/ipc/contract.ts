@@ -6,6 +6,9 @@
 import type { BulkCmdletName } from '../engine/cmdlets/bulk-types';
 import type { HelpData } from '../engine/cmdlets/help/help-types';
 import type { ConfigCmdletName } from '../engine/domain/parameters';
+import type { ConnectionMode, ConnectionStatusDto as ConnectionStatus, ModuleName } from '../engine/changes/connection-types';
+
+export type { ConnectionMode, ModuleName };
 
 export type { BulkCmdletName, HelpData };
 
@@ -288,44 +291,14 @@ export interface Channels {
   'pchat:connection:preview': { request: ConnectRequest; response: PreviewResponse };
 }
 
-export type ConnectionMode = 'Local' | 'Remote';
-/** Local mode: which module holds the cmdlets (Auto tries SkypeForBusiness, then Lync). */
-export type ModuleName = 'Auto' | 'SkypeForBusiness' | 'Lync';
-
-/** How a pull or push ended (engine/changes/connection-profile.ts). */
-export interface OperationRecordDto {
-  /** ISO 8601, UTC. */
-  readonly at: string;
-  /** Pull: Succeeded / Failed. Push: Verified / Differences / Drift / Failed / WhatIf. */
-  readonly result: string;
-  readonly message: string;
-}
-
 /**
- * The connection profile as the status bar and the Connect dialog see it
- * (the engine's ConnectionStatusDto, engine/changes/connection-profile.ts;
- * declared here as the other DTOs are, so the renderer's type check needs
- * no engine file).
+ * The connection profile as the status bar and the Connect dialog see it:
+ * the engine's status (engine/changes/connection-types.ts) and the status
+ * bar's indicator in words (engine/changes/connection-indicator.ts).
  */
-export interface ConnectionStatusDto {
-  /** False: no profile (never connected, or disconnected). */
-  readonly connected: boolean;
-  /** Why connection.json cannot be used, when it cannot. */
-  readonly problem?: string;
-  readonly powerShellPath: string;
-  readonly mode: ConnectionMode;
-  readonly module: ModuleName;
-  readonly connectionUri: string | null;
-  readonly userName: string | null;
-  readonly timeoutSeconds: number;
-  readonly connectedAt: string | null;
-  readonly lastPull: OperationRecordDto | null;
-  readonly lastPush: OperationRecordDto | null;
-  /** A few words: "remote session to pool01.contoso.com". */
-  readonly target: string;
-  /** The status bar's indicator (engine/changes/connection-indicator.ts): its words, its tooltip, and whether to warn. */
+export type ConnectionStatusDto = ConnectionStatus & {
   readonly indicator: { readonly label: string; readonly detail: string; readonly warn: boolean };
-}
+};
 
 /** The Connect dialog's fields, as typed (the engine checks them and builds the Connect-PchatServer line). */
 export interface ConnectRequest {

@@ -11,6 +11,9 @@
 import type { ConfigRepository } from '../store/types';
 import { readSideFile, sideFilePath, writeSideFile, type SideRead } from './side-files';
 import fs from 'node:fs';
+import type { ConnectionProfile, ConnectionStatusDto, OperationRecord } from './connection-types';
+
+export type { ConnectionMode, ConnectionProfile, ConnectionStatusDto, ModuleName, OperationRecord } from './connection-types';
 
 export const CONNECTION_FILE_NAME = 'connection.json';
 export const CONNECTION_FORMAT = 'pchat-admin-connection';
@@ -19,34 +22,6 @@ export const CONNECTION_VERSION = 1;
 /** Seconds a pull or a push may take before its PowerShell is ended. */
 export const DEFAULT_TIMEOUT_SECONDS = 600;
 export const TIMEOUT_RANGE = { min: 5, max: 86_400 } as const;
-
-export type ConnectionMode = 'Local' | 'Remote';
-/** Local mode: which module holds the cmdlets (Auto tries SkypeForBusiness, then Lync). */
-export type ModuleName = 'Auto' | 'SkypeForBusiness' | 'Lync';
-
-export interface OperationRecord {
-  /** ISO 8601, UTC. */
-  readonly at: string;
-  /** Pull: Succeeded / Failed. Push: Verified / Differences / Drift / Failed / WhatIf. */
-  readonly result: string;
-  /** One line the user can read: what happened. */
-  readonly message: string;
-}
-
-export interface ConnectionProfile {
-  readonly powerShellPath: string;
-  readonly mode: ConnectionMode;
-  readonly module: ModuleName;
-  /** Remote mode: https://<pool fqdn>/OcsPowershell. */
-  readonly connectionUri: string | null;
-  /** Remote mode with typed credentials: the user name (DOMAIN\user or user@domain); null: the current Windows credentials. */
-  readonly userName: string | null;
-  readonly timeoutSeconds: number;
-  /** ISO 8601, UTC: when Connect-PchatServer last reached the deployment. */
-  readonly connectedAt: string;
-  readonly lastPull: OperationRecord | null;
-  readonly lastPush: OperationRecord | null;
-}
 
 interface ConnectionFile extends ConnectionProfile {
   readonly format: typeof CONNECTION_FORMAT;
@@ -134,25 +109,6 @@ export function connectionUriOf(typed: string): string | { error: string } {
   if (url.username !== '' || url.password !== '') return { error: 'The address must not hold a user name or password; give the user name as the credential.' };
   if (url.pathname === '/' || url.pathname === '') url.pathname = '/OcsPowershell';
   return url.toString();
-}
-
-/** What the window's status bar and Connect dialog show (a plain-data copy of the profile). */
-export interface ConnectionStatusDto {
-  /** False: no profile (never connected, or disconnected). */
-  readonly connected: boolean;
-  /** Why connection.json cannot be used, when it cannot. */
-  readonly problem?: string;
-  readonly powerShellPath: string;
-  readonly mode: ConnectionMode;
-  readonly module: ModuleName;
-  readonly connectionUri: string | null;
-  readonly userName: string | null;
-  readonly timeoutSeconds: number;
-  readonly connectedAt: string | null;
-  readonly lastPull: OperationRecord | null;
-  readonly lastPush: OperationRecord | null;
-  /** A short description: "remote session to pool01.contoso.com" or "local module in powershell.exe". */
-  readonly target: string;
 }
 
 /** Where a profile points, in a few words: "remote session to pool01.contoso.com", "local module in powershell.exe". */
