@@ -11,7 +11,7 @@
 import type { ConfigRepository } from '../store/types';
 import { readSideFile, sideFilePath, writeSideFile, type SideRead } from './side-files';
 import fs from 'node:fs';
-import type { ConnectionProfile, ConnectionStatusDto, OperationRecord } from './connection-types';
+import { MODULE_NAMES, type ConnectionProfile, type ConnectionStatusDto, type OperationRecord } from './connection-types';
 
 export type { ConnectionMode, ConnectionProfile, ConnectionStatusDto, ModuleName, OperationRecord } from './connection-types';
 
@@ -42,7 +42,7 @@ function wellFormed(d: ConnectionFile): boolean {
     typeof d.powerShellPath === 'string' &&
     d.powerShellPath !== '' &&
     (d.mode === 'Local' || d.mode === 'Remote') &&
-    ['Auto', 'SkypeForBusiness', 'Lync'].includes(d.module) &&
+    (MODULE_NAMES as readonly string[]).includes(d.module) &&
     (d.connectionUri === null || typeof d.connectionUri === 'string') &&
     (d.userName === null || typeof d.userName === 'string') &&
     Number.isInteger(d.timeoutSeconds) &&

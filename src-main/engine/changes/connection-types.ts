@@ -1,11 +1,12 @@
-// The connection profile's shapes, with no code: the engine, the IPC contract
+// The connection profile's shapes (and the module names), with nothing else: the engine, the IPC contract
 // and the renderer's type check all read them from here (connection-profile.ts
 // reads and writes the file; it uses Node, which the renderer may not import).
 
 export type ConnectionMode = 'Local' | 'Remote';
 
 /** Local mode: which module holds the cmdlets (Auto tries SkypeForBusiness, then Lync). */
-export type ModuleName = 'Auto' | 'SkypeForBusiness' | 'Lync';
+export const MODULE_NAMES = ['Auto', 'SkypeForBusiness', 'Lync'] as const;
+export type ModuleName = (typeof MODULE_NAMES)[number];
 
 export interface OperationRecord {
   /** ISO 8601, UTC. */

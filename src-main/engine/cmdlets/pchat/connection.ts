@@ -17,6 +17,7 @@ import {
   type ConnectionProfile,
   type ModuleName,
 } from '../../changes/connection-profile';
+import { MODULE_NAMES } from '../../changes/connection-types';
 import { forgetPasswords, heldPassword, rememberPassword } from '../../changes/deployment-link';
 import type { CommandContext, CommandHelp, ParameterDef } from '../../shell/commands';
 import type { EnumType } from '../../shell/enum-conversion';
@@ -30,7 +31,7 @@ import { fail, pchatCommand } from './support';
 
 export const CONNECTION_TYPE = 'PchatAdmin.Connection';
 
-const MODULE_NAME: EnumType = { name: 'PchatAdmin.ModuleName', names: ['Auto', 'SkypeForBusiness', 'Lync'] };
+const MODULE_NAME: EnumType = { name: 'PchatAdmin.ModuleName', names: MODULE_NAMES };
 
 const CONNECT_PARAMETERS: readonly ParameterDef[] = [
   param('PowerShellPath', 'String', `The PowerShell to start: powershell.exe (Windows PowerShell 5.1, the default on Windows), pwsh, or a full path.`),
